@@ -1,0 +1,47 @@
+/**
+ * THE IPC contract: every call and every pushed event, declared once. Main validates every request
+ * against it (`handle()` in ../handle.ts), preload exposes exactly it, the loopback bridge serves
+ * exactly it, and the renderer's client is typed by it. Each domain declares its part in a file beside
+ * this one; this module is the single place they are joined.
+ */
+import type { z } from 'zod';
+import { jobCalls, jobEvents } from './jobs.js';
+import { projectCalls, projectEvents } from './project.js';
+import { settingsCalls, settingsEvents } from './settings.js';
+
+export const calls = {
+  ...projectCalls,
+  ...settingsCalls,
+  ...jobCalls,
+} as const;
+
+export const events = {
+  ...projectEvents,
+  ...settingsEvents,
+  ...jobEvents,
+} as const;
+
+export const contract = { calls, events } as const;
+
+export type Calls = typeof calls;
+export type Events = typeof events;
+export type CallName = keyof Calls;
+export type EventName = keyof Events;
+export type CallInput<C extends CallName> = z.input<Calls[C]['input']>;
+export type CallOutput<C extends CallName> = z.output<Calls[C]['output']>;
+export type EventPayload<E extends EventName> = z.output<Events[E]>;
+
+export const CALL_NAMES = Object.keys(calls) as CallName[];
+export const EVENT_NAMES = Object.keys(events) as EventName[];
+
+export function isCallName(name: unknown): name is CallName {
+  return typeof name === 'string' && Object.prototype.hasOwnProperty.call(calls, name);
+}
+export function isEventName(name: unknown): name is EventName {
+  return typeof name === 'string' && Object.prototype.hasOwnProperty.call(events, name);
+}
+
+export type { Result, IpcError } from './define.js';
+export * from './project.js';
+export * from './settings.js';
+export * from './jobs.js';

@@ -1,0 +1,36 @@
+import path from 'node:path';
+import { unwrapMissingBinary } from '../../platform/diagnostics.js';
+import { resourcePath } from '../../platform/app-root.js';
+import type { Core } from '../../core.js';
+import type { projectCalls } from '../contract/project.js';
+import type { HandlersFor } from '../handle.js';
+
+export function projectHandlers(core: Core): HandlersFor<keyof typeof projectCalls> {
+  const { projects } = core;
+  return {
+    'app.info': () => ({
+      name: 'WhatIf Studio',
+      version: core.version,
+      platform: `${process.platform}-${process.arch}`,
+      dataDir: core.paths.home,
+      mode: core.mode,
+      ffmpeg: unwrapMissingBinary('ffmpeg'),
+    }),
+    'project.list': () => projects.list(),
+    'project.create': (input) => {
+      const summary = projects.create(input);
+      if (input.templateId && core.applyTemplate) core.applyTemplate(summary.id, input.templateId);
+      return projects.list().find((p) => p.id === summary.id) ?? summary;
+    },
+    'project.open': ({ id }) => projects.open(id),
+    'project.openFolder': ({ dir }) => projects.openFolder(dir),
+    'project.save': ({ id, document }) => projects.save(id, document),
+    'project.rename': ({ id, name }) => projects.rename(id, name),
+    'project.delete': ({ id, confirmId }) => {
+      projects.delete(id, confirmId);
+      return { ok: true as const };
+    },
+    'project.exportCopy': ({ id, destDir }) => ({ dir: projects.exportCopy(id, destDir) }),
+    'project.createDemo': () => projects.importCopy(path.resolve(resourcePath('sample')), core.settings.get().uiLanguage === 'es' ? 'Demo: ¿Y si la Luna desapareciera?' : 'Demo: What if the Moon vanished?'),
+  };
+}

@@ -1,0 +1,33 @@
+/**
+ * The app's install root (where package.json and resources/ sit), found from this file's location so
+ * it works from src (tsx, tests), from dist (compiled) and inside a packaged app (resources path).
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+let cached: string | undefined;
+
+export function appRoot(): string {
+  if (cached) return cached;
+  let dir = path.dirname(fileURLToPath(import.meta.url));
+  for (;;) {
+    if (fs.existsSync(path.join(dir, 'package.json')) && fs.existsSync(path.join(dir, 'resources'))) break;
+    const parent = path.dirname(dir);
+    if (parent === dir) throw new Error('WhatIf Studio could not find its install folder (resources/ is missing).');
+    dir = parent;
+  }
+  cached = dir;
+  return dir;
+}
+
+/** Bundled resources: resources/ in development; Electron's process.resourcesPath when packaged. */
+export function resourcesDir(): string {
+  const packaged = (process as { resourcesPath?: string }).resourcesPath;
+  if (packaged && fs.existsSync(path.join(packaged, 'sample'))) return packaged;
+  return path.join(appRoot(), 'resources');
+}
+
+export function resourcePath(...parts: string[]): string {
+  return path.join(resourcesDir(), ...parts);
+}

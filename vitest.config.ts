@@ -1,0 +1,13 @@
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+  test: {
+    include: ['test/**/*.test.ts'],
+    testTimeout: 60_000,
+    hookTimeout: 180_000,
+    // Media and browser tests are heavy on a 2-core machine: keep the number of workers small.
+    maxWorkers: 2,
+    pool: 'forks',
+    reporters: ['default'],
+  },
+});
