@@ -1,0 +1,51 @@
+/**
+ * Token and origin checks for the loopback bridge. The token is random per start; the page receives it
+ * once in its URL and then rides on an HttpOnly, SameSite=Strict cookie, so <img>/<audio> and the
+ * WebSocket carry it too. Comparisons are constant-time.
+ */
+import crypto from 'node:crypto';
+import type { IncomingMessage } from 'node:http';
+
+export const TOKEN_COOKIE = 'whatif_token';
+
+export function newToken(): string {
+  return crypto.randomBytes(32).toString('base64url');
+}
+
+export function tokensEqual(expected: string, given: string | null | undefined): boolean {
+  if (typeof given !== 'string') return false;
+  const a = crypto.createHash('sha256').update(expected).digest();
+  const b = crypto.createHash('sha256').update(given).digest();
+  return crypto.timingSafeEqual(a, b);
+}
+
+export function parseCookies(header: string | undefined): Record<string, string> {
+  const cookies: Record<string, string> = {};
+  for (const part of (header ?? '').split(';')) {
+    const eq = part.indexOf('=');
+    if (eq < 0) continue;
+    const name = part.slice(0, eq).trim();
+    try {
+      cookies[name] = decodeURIComponent(part.slice(eq + 1).trim());
+    } catch {
+      // A malformed cookie is simply absent.
+    }
+  }
+  return cookies;
+}
+
+/** The token a request presents: Authorization: Bearer, then ?token=, then the cookie. */
+export function presentedToken(req: IncomingMessage, url: URL): string | null {
+  const auth = req.headers.authorization;
+  if (auth?.startsWith('Bearer ')) return auth.slice('Bearer '.length);
+  const query = url.searchParams.get('token');
+  if (query) return query;
+  return parseCookies(req.headers.cookie)[TOKEN_COOKIE] ?? null;
+}
+
+/** A browser request from another site carries its Origin; only our own origin may call. */
+export function originAllowed(req: IncomingMessage, ownOrigins: string[]): boolean {
+  const origin = req.headers.origin;
+  if (origin === undefined) return true;
+  return ownOrigins.includes(origin);
+}

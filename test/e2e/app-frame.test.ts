@@ -1,0 +1,41 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ARTIFACTS, startApp, type AppSession } from './bridge-harness.js';
+
+let app: AppSession;
+beforeAll(async () => {
+  app = await startApp();
+}, 240_000);
+afterAll(async () => {
+  await app?.close();
+});
+
+describe('the app in Chromium over the loopback bridge', () => {
+  it('refuses the page without the token', async () => {
+    const response = await app.page.goto(app.origin + '/');
+    expect(response?.status()).toBe(401);
+  });
+
+  it('creates a project through the UI and finds it again after a reload', async () => {
+    const { page } = app;
+    const errors: string[] = [];
+    page.on('pageerror', (error) => errors.push(error.message));
+    await page.goto(app.url);
+    await page.getByRole('button', { name: /^(New project|Nuevo proyecto)$/ }).click();
+    await page.getByRole('textbox', { name: /^(Project name|Nombre del proyecto)$/ }).fill('¿Y si los gatos hablaran?');
+    await page.getByRole('button', { name: /^(Create|Crear)$/ }).click();
+    // Creating opens or lists the project; go back to the list either way after a reload.
+    await page.reload();
+    const projectsNav = page.getByRole('button', { name: /^(Projects|Proyectos)$/ });
+    if (await projectsNav.count()) await projectsNav.first().click();
+    const list = page.getByRole('list', { name: /^(Projects|Proyectos)$/ });
+    await expect.poll(async () => list.getByRole('listitem').filter({ hasText: '¿Y si los gatos hablaran?' }).count(), { timeout: 15_000 }).toBe(1);
+    await page.screenshot({ path: path.join(ARTIFACTS, 'app-frame-projects.png'), fullPage: true });
+    expect(fs.existsSync(path.join(ARTIFACTS, 'app-frame-projects.png'))).toBe(true);
+    // The project really is in the core's store, in the temp data folder.
+    const folders = fs.readdirSync(path.join(app.home, 'projects'));
+    expect(folders.some((f) => fs.existsSync(path.join(app.home, 'projects', f, 'project.json')))).toBe(true);
+    expect(errors).toEqual([]);
+  });
+});
