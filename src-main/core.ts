@@ -8,6 +8,8 @@ import { EventBus } from './ipc/events.js';
 import { createDispatcher, type Dispatch, type Handlers } from './ipc/handle.js';
 import { createHandlers } from './ipc/handlers/index.js';
 import { JobQueue } from './jobs/queue.js';
+import { registerJobKinds } from './jobs/register-kinds.js';
+import type { RetryPolicy } from './jobs/retry-policy.js';
 import { appRoot } from './platform/app-root.js';
 import { dataPaths, resolveDataHome, type DataPaths } from './platform/data-dir.js';
 import { ProjectService } from './project/project-service.js';
@@ -26,6 +28,8 @@ export interface CoreOptions {
   log?: (line: string) => void;
   /** Start running queued jobs (false for one-shot CLI commands that run work directly). */
   startJobs?: boolean;
+  /** Retry timing (tests shorten the backoff). */
+  jobRetry?: Partial<RetryPolicy>;
 }
 
 export interface Core {
@@ -65,7 +69,7 @@ export function createCore(options: CoreOptions): Core {
   const settings = new SettingsStore(db);
   const secrets = options.secrets ?? new FileSecretStore(paths.secretsFile);
   const projects = new ProjectService(new ProjectsIndex(db), paths.projects, events);
-  const jobs = new JobQueue({ db, events, log });
+  const jobs = new JobQueue({ db, events, log, ...(options.jobRetry ? { retry: options.jobRetry } : {}) });
 
   const core = {
     mode: options.mode,
@@ -87,6 +91,7 @@ export function createCore(options: CoreOptions): Core {
   } as Omit<Core, 'handlers' | 'dispatch'> as Core;
   core.handlers = createHandlers(core);
   core.dispatch = createDispatcher(core.handlers, log);
+  registerJobKinds(core);
   if (options.startJobs !== false) jobs.start();
   return core;
 }

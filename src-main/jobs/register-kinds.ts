@@ -1,0 +1,13 @@
+/**
+ * Every job kind the app knows, registered on the core's queue in one place. Each domain (export,
+ * narration, scene images) exports a function that registers its kinds; add one line per domain.
+ */
+import type { Core } from '../core.js';
+
+type KindRegistrar = (core: Core) => void;
+
+const REGISTRARS: KindRegistrar[] = [];
+
+export function registerJobKinds(core: Core): void {
+  for (const register of REGISTRARS) register(core);
+}
