@@ -8,13 +8,21 @@ import { fileURLToPath } from 'node:url';
 
 let cached: string | undefined;
 
+function isOurPackage(file: string): boolean {
+  try {
+    return (JSON.parse(fs.readFileSync(file, 'utf8')) as { name?: string }).name === 'whatif-studio';
+  } catch {
+    return false;
+  }
+}
+
 export function appRoot(): string {
   if (cached) return cached;
   let dir = path.dirname(fileURLToPath(import.meta.url));
   for (;;) {
-    if (fs.existsSync(path.join(dir, 'package.json')) && fs.existsSync(path.join(dir, 'resources'))) break;
+    if (isOurPackage(path.join(dir, 'package.json'))) break;
     const parent = path.dirname(dir);
-    if (parent === dir) throw new Error('WhatIf Studio could not find its install folder (resources/ is missing).');
+    if (parent === dir) throw new Error('WhatIf Studio could not find its install folder (its package.json is missing).');
     dir = parent;
   }
   cached = dir;
