@@ -7,6 +7,8 @@ export interface RetryPolicy {
   maxAttempts: number;
   baseDelayMs: number;
   maxDelayMs: number;
+  /** A server's Retry-After is obeyed up to this long (not tied to maxDelayMs: short test backoffs must not shorten it). */
+  maxRetryAfterMs?: number;
 }
 
 export const DEFAULT_RETRY_POLICY: RetryPolicy = { maxAttempts: 3, baseDelayMs: 2000, maxDelayMs: 60_000 };
@@ -27,5 +29,5 @@ export function nextRetryDelay(failed: FailedAttempt, policy: RetryPolicy = DEFA
   const exponential = policy.baseDelayMs * 2 ** (failed.attempt - 1);
   const jittered = Math.min(policy.maxDelayMs, exponential * (0.5 + random / 2));
   const floor = (failed.retryAfterSeconds ?? 0) * 1000;
-  return Math.round(Math.max(jittered, Math.min(floor, policy.maxDelayMs * 5)));
+  return Math.round(Math.max(jittered, Math.min(floor, policy.maxRetryAfterMs ?? 10 * 60_000)));
 }
