@@ -25,6 +25,8 @@ export interface HttpRequest {
   signal?: AbortSignal;
   /** Whole request including the body download. Default 30 s. */
   timeoutMs?: number;
+  /** Whether a timeout may be retried (default true). False for requests that may have created something paid. */
+  timeoutRetryable?: boolean;
   /** Values never to show in a message or a log line (the API key). */
   secrets?: readonly (string | null | undefined)[];
   /** Statuses answered as a response instead of thrown; default 2xx only. */
@@ -100,6 +102,9 @@ export async function httpRequest(request: HttpRequest): Promise<HttpResponse> {
   }
   const started = Date.now();
   const fail = (error: AppError): never => {
+    if (error.retryable && request.timeoutRetryable === false && timeout.signal.aborted && !request.signal?.aborted) {
+      error = new AppError(error.code, `${error.message} It may have been created anyway, so it is not sent again automatically.`);
+    }
     const clean = redactError(error, secrets);
     request.log?.(redact(`[http] ${method} ${loggableUrl(url)} failed after ${Date.now() - started} ms: ${clean.code}: ${clean.message}`, secrets));
     throw clean;

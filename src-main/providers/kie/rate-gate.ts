@@ -1,0 +1,121 @@
+/**
+ * One client-side limiter for every KIE call. Each request names the buckets it counts against (all
+ * calls: 20 per 10 s; polls also: 3 per second) and is granted only when every bucket has room at that
+ * instant, so the time stamped is the time sent. Waiters are served in order, except that a waiter
+ * blocked by one bucket does not hold back one that only needs others (creates overtake polls).
+ */
+import { AppError } from '../../errors.js';
+
+export interface BucketSpec {
+  limit: number;
+  windowMs: number;
+}
+
+interface Waiter {
+  buckets: string[];
+  resolve: () => void;
+  reject: (error: unknown) => void;
+  signal: AbortSignal | undefined;
+  onAbort: () => void;
+}
+
+export class RateGate {
+  private readonly stamps = new Map<string, number[]>();
+  private readonly waiters: Waiter[] = [];
+  private timer: NodeJS.Timeout | null = null;
+  /** Every grant, for tests and the benchmark: [time, buckets]. */
+  readonly granted: { at: number; buckets: string[] }[] = [];
+
+  constructor(
+    private readonly specs: Record<string, BucketSpec>,
+    private readonly now: () => number = Date.now,
+    /** Added to each window: the server measures arrival, a little after we send. */
+    private readonly marginMs = 100,
+  ) {
+    for (const name of Object.keys(specs)) this.stamps.set(name, []);
+  }
+
+  /** Milliseconds until all `buckets` have room (0 = now). Pure on the recorded stamps. */
+  waitFor(buckets: string[], now = this.now()): number {
+    let wait = 0;
+    for (const name of buckets) {
+      const spec = this.specs[name];
+      if (!spec) throw new Error(`Unknown rate bucket ${name}`);
+      const window = spec.windowMs + this.marginMs;
+      const recent = (this.stamps.get(name) ?? []).filter((t) => t > now - window);
+      this.stamps.set(name, recent);
+      if (recent.length >= spec.limit) wait = Math.max(wait, recent[recent.length - spec.limit]! + window - now + 1);
+    }
+    return wait;
+  }
+
+  acquire(buckets: string[], signal?: AbortSignal): Promise<void> {
+    if (signal?.aborted) return Promise.reject(new AppError('cancelled', 'Cancelled.'));
+    return new Promise<void>((resolve, reject) => {
+      const waiter: Waiter = {
+        buckets,
+        resolve,
+        reject,
+        signal,
+        onAbort: () => {
+          const index = this.waiters.indexOf(waiter);
+          if (index >= 0) this.waiters.splice(index, 1);
+          reject(new AppError('cancelled', 'Cancelled.'));
+        },
+      };
+      signal?.addEventListener('abort', waiter.onAbort, { once: true });
+      this.waiters.push(waiter);
+      this.pump();
+    });
+  }
+
+  private pump(): void {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = null;
+    let soonest = Infinity;
+    const blocked = new Set<string>();
+    for (const waiter of [...this.waiters]) {
+      // Keep order within a bucket: once a bucket has a blocked waiter, later waiters on it wait too.
+      if (waiter.buckets.some((b) => blocked.has(b))) continue;
+      const now = this.now();
+      const wait = this.waitFor(waiter.buckets, now);
+      if (wait > 0) {
+        soonest = Math.min(soonest, wait);
+        for (const b of waiter.buckets) blocked.add(b);
+        continue;
+      }
+      for (const b of waiter.buckets) this.stamps.get(b)!.push(now);
+      this.granted.push({ at: now, buckets: waiter.buckets });
+      if (this.granted.length > 10_000) this.granted.splice(0, 5_000);
+      this.waiters.splice(this.waiters.indexOf(waiter), 1);
+      waiter.signal?.removeEventListener('abort', waiter.onAbort);
+      waiter.resolve();
+    }
+    if (this.waiters.length > 0 && Number.isFinite(soonest)) {
+      this.timer = setTimeout(() => this.pump(), soonest);
+      this.timer.unref?.();
+    }
+  }
+}
+
+/** KIE's published limits: 20 new requests per 10 s per account; poll a task at most 3 times a second. */
+export const KIE_LIMITS: Record<'all' | 'poll', BucketSpec> = {
+  all: { limit: 20, windowMs: 10_000 },
+  poll: { limit: 3, windowMs: 1_000 },
+};
+
+/** Sleep that ends early (rejecting as cancelled) when the signal aborts. */
+export function sleep(ms: number, signal?: AbortSignal): Promise<void> {
+  if (signal?.aborted) return Promise.reject(new AppError('cancelled', 'Cancelled.'));
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => {
+      signal?.removeEventListener('abort', onAbort);
+      resolve();
+    }, ms);
+    const onAbort = () => {
+      clearTimeout(timer);
+      reject(new AppError('cancelled', 'Cancelled.'));
+    };
+    signal?.addEventListener('abort', onAbort, { once: true });
+  });
+}
