@@ -3,10 +3,12 @@
  * narration, scene images) exports a function that registers its kinds; add one line per domain.
  */
 import type { Core } from '../core.js';
+import { registerImageKinds } from '../images/generate-job.js';
+import { registerTemplates } from '../templates/templates.js';
 
 type KindRegistrar = (core: Core) => void;
 
-const REGISTRARS: KindRegistrar[] = [];
+const REGISTRARS: KindRegistrar[] = [registerImageKinds, registerTemplates];
 
 export function registerJobKinds(core: Core): void {
   for (const register of REGISTRARS) register(core);

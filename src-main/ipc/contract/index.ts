@@ -5,20 +5,26 @@
  * this one; this module is the single place they are joined.
  */
 import type { z } from 'zod';
+import { imageCalls, imageEvents } from './images.js';
 import { jobCalls, jobEvents } from './jobs.js';
 import { projectCalls, projectEvents } from './project.js';
 import { settingsCalls, settingsEvents } from './settings.js';
+import { templateCalls, templateEvents } from './templates.js';
 
 export const calls = {
   ...projectCalls,
   ...settingsCalls,
   ...jobCalls,
+  ...imageCalls,
+  ...templateCalls,
 } as const;
 
 export const events = {
   ...projectEvents,
   ...settingsEvents,
   ...jobEvents,
+  ...imageEvents,
+  ...templateEvents,
 } as const;
 
 export const contract = { calls, events } as const;
@@ -45,3 +51,5 @@ export type { Result, IpcError } from './define.js';
 export * from './project.js';
 export * from './settings.js';
 export * from './jobs.js';
+export * from './images.js';
+export * from './templates.js';

@@ -1,14 +1,18 @@
 /** Every handler of the contract, one domain per file. TypeScript checks that no channel is missing. */
 import type { Core } from '../../core.js';
 import type { Handlers } from '../handle.js';
+import { imageHandlers } from './images.js';
 import { jobHandlers } from './jobs.js';
 import { projectHandlers } from './project.js';
 import { settingsHandlers } from './settings.js';
+import { templateHandlers } from './templates.js';
 
 export function createHandlers(core: Core): Handlers {
   return {
     ...projectHandlers(core),
     ...settingsHandlers(core),
     ...jobHandlers(core),
+    ...imageHandlers(core),
+    ...templateHandlers(core),
   };
 }

@@ -12,7 +12,7 @@ export interface KieEnvelope<T = unknown> {
   data?: T;
 }
 
-/** Default wait for an envelope 429 (KIE sends no Retry-After there; its window is 10 s). */
+/** Default wait for an envelope 429 (KIE sends no Retry-After there; its window is 10 s); 455 waits 3x this. */
 export const ENVELOPE_429_RETRY_SECONDS = 10;
 
 export function envelopeError(code: number, said: string, context: string, rateLimitRetrySeconds = ENVELOPE_429_RETRY_SECONDS): AppError {
@@ -30,7 +30,7 @@ export function envelopeError(code: number, said: string, context: string, rateL
     case 429:
       return new AppError('rate_limited', `KIE is rate limiting while ${context}${detail}.`, { retryable: true, retryAfterSeconds: rateLimitRetrySeconds });
     case 455:
-      return new AppError('provider_error', `KIE is under maintenance while ${context}${detail}. Trying again later.`, { retryable: true, retryAfterSeconds: 30 });
+      return new AppError('provider_error', `KIE is under maintenance while ${context}${detail}. Trying again later.`, { retryable: true, retryAfterSeconds: rateLimitRetrySeconds * 3 });
     case 501:
     case 505:
       return new AppError('unsupported', `KIE has this feature disabled (code ${code}) while ${context}${detail}. Pick another model.`);
