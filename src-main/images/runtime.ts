@@ -27,7 +27,7 @@ function trimSlash(url: string): string {
 
 export function configureImages(core: Core, options: ImagesOptions = {}): ImagesRuntime {
   const baseUrl = trimSlash(options.baseUrl ?? process.env.WHATIF_KIE_BASE_URL ?? KIE_DEFAULT_BASE_URL);
-  const uploadBaseUrl = trimSlash(options.uploadBaseUrl ?? process.env.WHATIF_KIE_UPLOAD_URL ?? (process.env.WHATIF_KIE_BASE_URL ? baseUrl : KIE_DEFAULT_UPLOAD_URL));
+  const uploadBaseUrl = trimSlash(options.uploadBaseUrl ?? process.env.WHATIF_KIE_UPLOAD_URL ?? (options.baseUrl || process.env.WHATIF_KIE_BASE_URL ? baseUrl : KIE_DEFAULT_UPLOAD_URL));
   const runtime: ImagesRuntime = {
     client: new KieClient({
       baseUrl,

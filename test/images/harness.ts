@@ -19,7 +19,7 @@ export interface Rig {
   cleanup(): Promise<void>;
 }
 
-export async function makeRig(options: { fake?: FakeKieOptions; key?: string; home?: string; fakeServer?: FakeKie } = {}): Promise<Rig> {
+export async function makeRig(options: { fake?: FakeKieOptions; key?: string; home?: string; fakeServer?: FakeKie; timings?: Partial<typeof FAST_TIMINGS> } = {}): Promise<Rig> {
   const fake = options.fakeServer ?? (await startFakeKie(options.fake));
   const home = options.home ?? tempDir('whatif-images-');
   const logs: string[] = [];
@@ -27,7 +27,7 @@ export async function makeRig(options: { fake?: FakeKieOptions; key?: string; ho
     const secrets = new MemorySecretStore();
     await secrets.set('kie', options.key ?? fake.apiKey);
     const core = createCore({ mode: 'cli', startJobs: false, home, secrets, log: (l) => logs.push(l), jobRetry: { baseDelayMs: 10, maxDelayMs: 40 } });
-    configureImages(core, { baseUrl: fake.url, timings: FAST_TIMINGS });
+    configureImages(core, { baseUrl: fake.url, timings: { ...FAST_TIMINGS, ...options.timings } });
     return core;
   };
   const rig: Rig = {

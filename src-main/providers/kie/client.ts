@@ -104,7 +104,7 @@ export class KieClient {
       if (status.state === 'failed') throw new AppError('provider_error', `KIE could not make this image (task ${taskId}): ${status.message}`);
       const elapsed = Date.now() - startedAt;
       if (elapsed > this.timings.pollTimeoutMs) {
-        throw new AppError('provider_error', `KIE task ${taskId} was still generating after ${Math.round(elapsed / 60_000)} min; giving up on it.`);
+        throw new AppError('provider_error', `KIE task ${taskId} was still generating after ${elapsed >= 120_000 ? `${Math.round(elapsed / 60_000)} min` : `${Math.round(elapsed / 1000)} s`}; giving up on it.`);
       }
       options.onPoll?.(polls, elapsed);
       delay = Math.min(this.timings.pollMaxMs, Math.round(delay * 1.5));
