@@ -118,6 +118,7 @@ export class JobQueue {
       const list = this.waiters.get(id) ?? [];
       list.push(resolve);
       this.waiters.set(id, list);
+      this.timer?.ref?.();
     });
   }
 
@@ -175,7 +176,8 @@ export class JobQueue {
     const wake = this.rows.nextWake();
     if (wake !== null && wake > now) {
       this.timer = setTimeout(() => this.schedule(), Math.min(wake - now, 2 ** 31 - 1));
-      this.timer.unref?.();
+      // Keep the process alive for a pending retry only while someone waits for a job (the CLI).
+      if (this.waiters.size === 0) this.timer.unref?.();
     }
   }
 

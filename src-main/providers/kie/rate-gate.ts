@@ -92,8 +92,8 @@ export class RateGate {
       waiter.resolve();
     }
     if (this.waiters.length > 0 && Number.isFinite(soonest)) {
+      // Not unref'd: a waiter is pending, and the CLI must stay alive until it is served.
       this.timer = setTimeout(() => this.pump(), soonest);
-      this.timer.unref?.();
     }
   }
 }

@@ -1,0 +1,71 @@
+/**
+ * `whatif generate <project-dir> [--scene N | --all]`: scene images from KIE through the same job queue
+ * as the app, run in-process. Prints the estimate and any warnings first (a model without a negative
+ * prompt is said, not hidden), then a line per scene as it progresses; Ctrl+C cancels the batch.
+ */
+import path from 'node:path';
+import { createCore } from '../../core.js';
+import { AppError } from '../../errors.js';
+import { generateScenes } from '../../images/batch.js';
+import type { Job } from '../../ipc/contract/jobs.js';
+import { readProjectFile } from '../../project/project-file.js';
+import { parseCommandArgs, type Command } from '../command.js';
+
+const USAGE = 'whatif generate <project-dir> [--scene N | --all]';
+
+export const generate: Command = {
+  name: 'generate',
+  usage: USAGE,
+  summary: 'Generate scene images with KIE (needs WHATIF_KIE_API_KEY); --scene N for one, --all (default) for every scene.',
+  async run(args, io) {
+    const { values, positionals } = parseCommandArgs(args, { scene: { type: 'string' }, all: { type: 'boolean' } }, USAGE);
+    const target = positionals[0];
+    if (!target) throw new AppError('invalid_input', `missing <project-dir>\nusage: ${USAGE}`);
+    if (values.scene !== undefined && values.all) throw new AppError('invalid_input', `use --scene N or --all, not both\nusage: ${USAGE}`);
+    const core = createCore({ mode: 'cli', startJobs: false, log: process.env.WHATIF_DEBUG ? (l) => io.err(l) : undefined });
+    try {
+      const { summary } = core.projects.openFolder(path.resolve(target));
+      const doc = readProjectFile(summary.dir);
+      let sceneIds: string[] | undefined;
+      if (values.scene !== undefined) {
+        const n = Number(values.scene);
+        if (!Number.isInteger(n) || n < 1 || n > doc.scenes.length) {
+          throw new AppError('invalid_input', `--scene must be a number from 1 to ${doc.scenes.length} (the project has ${doc.scenes.length} scenes), not "${values.scene}"`);
+        }
+        sceneIds = [doc.scenes[n - 1]!.id];
+      }
+      const { jobs, estimate } = generateScenes(core, summary.id, sceneIds);
+      const cost = estimate.perModel.map((m) => `${m.images} × ${m.label} (${m.creditsPerImage} credits)`).join(', ') || 'nothing to pay';
+      io.out(`Generating ${jobs.length} scene image(s) for "${doc.name}": ${cost}; ${estimate.cached} from cache. Estimated ${estimate.totalCredits} credits (cap ${estimate.cap}; prices as of ${estimate.tableDate}).`);
+      for (const warning of estimate.warnings) io.err(`warning: ${warning}`);
+
+      const ours = new Map(jobs.map((j) => [j.id, j]));
+      const said = new Map<string, string>();
+      const report = (job: Job) => {
+        const line = job.state === 'error' ? `${job.title}: failed: ${job.error?.message ?? 'unknown error'}` : `${job.title}: ${job.state === 'done' ? 'done' : `${Math.round(job.progress)}% ${job.message}`}`;
+        if (said.get(job.id) === line) return;
+        said.set(job.id, line);
+        if (job.state === 'error') io.err(line);
+        else io.out(line);
+      };
+      const unsubscribe = core.events.subscribe((name, payload) => {
+        if (name === 'job.changed' && ours.has((payload as Job).id)) report(payload as Job);
+      });
+      const onAbort = () => {
+        for (const id of ours.keys()) core.jobs.cancel(id);
+      };
+      io.signal.addEventListener('abort', onAbort, { once: true });
+      core.jobs.start();
+      const finished = await Promise.all([...ours.keys()].map((id) => core.jobs.waitFor(id)));
+      unsubscribe();
+      io.signal.removeEventListener('abort', onAbort);
+      if (io.signal.aborted) throw new AppError('cancelled', 'Cancelled.');
+      const done = finished.filter((j) => j.state === 'done');
+      const cached = done.filter((j) => (j.result as { cached?: boolean } | null)?.cached).length;
+      io.out(`${done.length} of ${finished.length} scene image(s) ready (${cached} from cache), saved in ${path.join(summary.dir, 'assets')} and on the timeline.`);
+      return done.length === finished.length ? 0 : 1;
+    } finally {
+      await core.close();
+    }
+  },
+};
