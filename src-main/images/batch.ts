@@ -38,11 +38,28 @@ function referenceOrder(requests: SceneRequest[]): SceneRequest[] {
   return [...requests].sort((a, b) => Number(referenced.has(b.sceneId)) - Number(referenced.has(a.sceneId)) || a.index - b.index);
 }
 
+/**
+ * Jobs of this project still queued or running (or left running by a crash), by scene: asking again
+ * joins them instead of paying for a second task.
+ */
+function activeJobsByScene(core: Core, projectId: string): Map<string, Job> {
+  const active = new Map<string, Job>();
+  for (const job of core.jobs.list({ projectId, states: ['queued', 'running'], limit: 1000 })) {
+    if (job.kind !== SCENE_IMAGE_KIND) continue;
+    const sceneId = (core.jobs.rows.get(job.id)?.payload as SceneImagePayload | undefined)?.sceneId;
+    if (sceneId) active.set(sceneId, job);
+  }
+  return active;
+}
+
 export function generateScenes(core: Core, projectId: string, sceneIds?: string[]): { jobs: Job[]; estimate: CostEstimate } {
   const plan = planBatch(core, projectId, sceneIds);
   assertWithinCap(plan.estimate);
-  const jobs = referenceOrder(plan.requests.map((r) => r.request)).map((request) =>
-    core.jobs.enqueue(SCENE_IMAGE_KIND, { projectId, sceneId: request.sceneId } satisfies SceneImagePayload, { projectId, title: `Scene ${request.index + 1} image` }),
+  const active = activeJobsByScene(core, projectId);
+  const jobs = referenceOrder(plan.requests.map((r) => r.request)).map(
+    (request) =>
+      active.get(request.sceneId) ??
+      core.jobs.enqueue(SCENE_IMAGE_KIND, { projectId, sceneId: request.sceneId } satisfies SceneImagePayload, { projectId, title: `Scene ${request.index + 1} image` }),
   );
   return { jobs, estimate: plan.estimate };
 }

@@ -40,6 +40,22 @@ describe('restart, cancel, keys', () => {
     expect(readProjectFile(core.projects.dirOf(projectId)).scenes[0]!.imageAssetId).toBe((done.result as { assetId: string }).assetId);
   });
 
+  it('killed mid-batch, asking again joins the recovered jobs: the batch finishes and nothing is created twice', async () => {
+    rig = await makeRig({ fake: { generationMs: 1200 }, timings: { pollTimeoutMs: 60_000 } });
+    const projectId = createProjectWith(rig.core, makeScenes(Array.from({ length: 5 }, (_, i) => `A kite number ${i}`)));
+    rig.core.jobs.start();
+    const ids = generateScenes(rig.core, projectId).jobs.map((j) => j.id);
+    await until(() => rig!.fake.stats.creates === 5, 'all five created');
+    const core = await rig.reopen();
+    const again = generateScenes(core, projectId).jobs.map((j) => j.id);
+    expect(new Set(again)).toEqual(new Set(ids));
+    core.jobs.start();
+    const jobs = await settle(core, again);
+    expect(jobs.map((j) => j.error)).toEqual(Array(5).fill(null));
+    expect(rig.fake.stats.creates).toBe(5);
+    expect(readProjectFile(core.projects.dirOf(projectId)).tracks.images).toHaveLength(5);
+  });
+
   it('cancel stops a batch within a second and nothing more is sent', async () => {
     rig = await makeRig({ fake: { generationMs: 60_000 } });
     configureImages(rig.core, { baseUrl: rig.fake.url, timings: { ...FAST_TIMINGS, pollTimeoutMs: 120_000 } });
