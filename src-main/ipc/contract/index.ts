@@ -7,6 +7,7 @@
 import type { z } from 'zod';
 import { imageCalls, imageEvents } from './images.js';
 import { jobCalls, jobEvents } from './jobs.js';
+import { monitorCalls, monitorEvents } from './monitor.js';
 import { projectCalls, projectEvents } from './project.js';
 import { settingsCalls, settingsEvents } from './settings.js';
 import { templateCalls, templateEvents } from './templates.js';
@@ -17,6 +18,7 @@ export const calls = {
   ...jobCalls,
   ...imageCalls,
   ...templateCalls,
+  ...monitorCalls,
 } as const;
 
 export const events = {
@@ -25,6 +27,7 @@ export const events = {
   ...jobEvents,
   ...imageEvents,
   ...templateEvents,
+  ...monitorEvents,
 } as const;
 
 export const contract = { calls, events } as const;
@@ -53,3 +56,4 @@ export * from './settings.js';
 export * from './jobs.js';
 export * from './images.js';
 export * from './templates.js';
+export * from './monitor.js';

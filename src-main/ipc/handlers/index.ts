@@ -3,6 +3,7 @@ import type { Core } from '../../core.js';
 import type { Handlers } from '../handle.js';
 import { imageHandlers } from './images.js';
 import { jobHandlers } from './jobs.js';
+import { monitorHandlers } from './monitor.js';
 import { projectHandlers } from './project.js';
 import { settingsHandlers } from './settings.js';
 import { templateHandlers } from './templates.js';
@@ -14,5 +15,6 @@ export function createHandlers(core: Core): Handlers {
     ...jobHandlers(core),
     ...imageHandlers(core),
     ...templateHandlers(core),
+    ...monitorHandlers(core),
   };
 }
