@@ -12,6 +12,7 @@ import { registerJobKinds } from './jobs/register-kinds.js';
 import type { RetryPolicy } from './jobs/retry-policy.js';
 import { appRoot } from './platform/app-root.js';
 import { dataPaths, resolveDataHome, type DataPaths } from './platform/data-dir.js';
+import type { DesktopOs } from './platform/desktop-os.js';
 import { ProjectService } from './project/project-service.js';
 import { FileSecretStore, type SecretName, type SecretStore } from './secrets/secret-store.js';
 import { openDatabase, type Db } from './store/database.js';
@@ -25,6 +26,8 @@ export interface CoreOptions {
   /** Data folder; defaults to WHATIF_HOME or the OS convention. */
   home?: string;
   secrets?: SecretStore;
+  /** Native dialogs and "show in folder": given by the Electron shell only. */
+  desktop?: DesktopOs;
   log?: (line: string) => void;
   /** Start running queued jobs (false for one-shot CLI commands that run work directly). */
   startJobs?: boolean;
@@ -40,6 +43,8 @@ export interface Core {
   events: EventBus;
   settings: SettingsStore;
   secrets: SecretStore;
+  /** Set in desktop mode by the Electron shell; absent for the bridge and the CLI. */
+  desktop?: DesktopOs;
   projects: ProjectService;
   jobs: JobQueue;
   handlers: Handlers;
@@ -79,6 +84,7 @@ export function createCore(options: CoreOptions): Core {
     events,
     settings,
     secrets,
+    ...(options.desktop ? { desktop: options.desktop } : {}),
     projects,
     jobs,
     log,

@@ -5,6 +5,7 @@
  * this one; this module is the single place they are joined.
  */
 import type { z } from 'zod';
+import { desktopCalls, desktopEvents } from './desktop.js';
 import { imageCalls, imageEvents } from './images.js';
 import { jobCalls, jobEvents } from './jobs.js';
 import { monitorCalls, monitorEvents } from './monitor.js';
@@ -18,6 +19,7 @@ export const calls = {
   ...jobCalls,
   ...imageCalls,
   ...templateCalls,
+  ...desktopCalls,
   ...monitorCalls,
 } as const;
 
@@ -27,6 +29,7 @@ export const events = {
   ...jobEvents,
   ...imageEvents,
   ...templateEvents,
+  ...desktopEvents,
   ...monitorEvents,
 } as const;
 
@@ -56,4 +59,5 @@ export * from './settings.js';
 export * from './jobs.js';
 export * from './images.js';
 export * from './templates.js';
+export * from './desktop.js';
 export * from './monitor.js';

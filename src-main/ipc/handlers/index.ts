@@ -1,6 +1,7 @@
 /** Every handler of the contract, one domain per file. TypeScript checks that no channel is missing. */
 import type { Core } from '../../core.js';
 import type { Handlers } from '../handle.js';
+import { desktopHandlers } from './desktop.js';
 import { imageHandlers } from './images.js';
 import { jobHandlers } from './jobs.js';
 import { monitorHandlers } from './monitor.js';
@@ -15,6 +16,7 @@ export function createHandlers(core: Core): Handlers {
     ...jobHandlers(core),
     ...imageHandlers(core),
     ...templateHandlers(core),
+    ...desktopHandlers(core),
     ...monitorHandlers(core),
   };
 }
