@@ -1,17 +1,31 @@
-import type { ReactNode } from 'react';
+import { useEffect, type ReactNode } from 'react';
 import { useT } from '../i18n/use-t.js';
-import { DemoPanel } from '../panels/intro/DemoPanel.js';
+import { DemoPanel } from '../panels/demo/DemoPanel.js';
+import { HelpSheet } from '../panels/help/HelpSheet.js';
+import { isTyping } from '../panels/help/shortcuts.js';
 import { PanelIntro } from '../panels/intro/PanelIntro.js';
+import { JobsPanel } from '../panels/jobs/JobsPanel.js';
+import { startJobsWatch } from '../panels/jobs/jobs-store.js';
+import { MonitorPanel } from '../panels/monitor/MonitorPanel.js';
 import { ProjectsPanel } from '../panels/projects/ProjectsPanel.js';
+import { SettingsPanel } from '../panels/settings/SettingsPanel.js';
 import { useAppStore, type Route } from '../state/app-store.js';
+import { useHelpStore } from './help-store.js';
 import { Sidebar } from './Sidebar.js';
+import { startTheme } from './theme.js';
 import { Toasts } from './Toasts.js';
 
-/** Which panel each route shows. Panels that later features fill say what they are for. */
+/** Which panel each route shows. */
 function panelFor(route: Route): ReactNode {
   switch (route) {
     case 'projects':
       return <ProjectsPanel />;
+    case 'jobs':
+      return <JobsPanel />;
+    case 'monitor':
+      return <MonitorPanel />;
+    case 'settings':
+      return <SettingsPanel />;
     case 'demo':
       return <DemoPanel />;
     default:
@@ -22,11 +36,24 @@ function panelFor(route: Route): ReactNode {
 export function App() {
   const route = useAppStore((s) => s.route);
   const connected = useAppStore((s) => s.connected);
+  const helpOpen = useHelpStore((s) => s.open);
   const t = useT();
+  useEffect(() => startJobsWatch(), []);
+  useEffect(() => startTheme(), []);
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key === '?' && !e.ctrlKey && !e.metaKey && !isTyping(e.target)) {
+        e.preventDefault();
+        useHelpStore.getState().toggle();
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, []);
   return (
     <div className="app">
       <Sidebar />
-      <main className="main" aria-live="polite">
+      <main className="main">
         {!connected && (
           <div className="banner" role="alert">
             {t('app.disconnected')}
@@ -35,6 +62,7 @@ export function App() {
         {panelFor(route)}
       </main>
       <Toasts />
+      {helpOpen && <HelpSheet onClose={useHelpStore.getState().close} />}
     </div>
   );
 }

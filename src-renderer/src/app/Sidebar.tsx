@@ -1,6 +1,7 @@
 import { useT } from '../i18n/use-t.js';
 import type { StringKey } from '../i18n/strings.js';
 import { ROUTES, useAppStore } from '../state/app-store.js';
+import { useHelpStore } from './help-store.js';
 
 const ICONS: Record<(typeof ROUTES)[number], string> = {
   projects: '▦',
@@ -47,6 +48,12 @@ export function Sidebar() {
           </button>
         ))}
       </nav>
+      <button type="button" className="nav-item help-button" onClick={() => useHelpStore.getState().toggle()} aria-keyshortcuts="?">
+        <span className="nav-icon" aria-hidden="true">
+          ?
+        </span>
+        {t('help.button')}
+      </button>
       <label className="language">
         <span>{t('app.language')}</span>
         <select value={language} onChange={(event) => void setLanguage(event.target.value as 'es' | 'en')}>

@@ -2,7 +2,12 @@
  * Every UI string in English and Spanish. `en` defines the keys; TypeScript makes `es` complete.
  * Panels add their strings here (one flat namespace per panel prefix).
  */
+import { jobsMonitorEn, jobsMonitorEs } from './panels/jobs-monitor.js';
+import { settingsHelpEn, settingsHelpEs } from './panels/settings-help.js';
+
 export const en = {
+  ...jobsMonitorEn,
+  ...settingsHelpEn,
   'app.title': 'WhatIf Studio',
   'app.language': 'Language',
   'app.disconnected': 'Lost the connection to the app core. Your edits are kept; reconnecting…',
@@ -52,6 +57,8 @@ export const en = {
 export type StringKey = keyof typeof en;
 
 export const es: Record<StringKey, string> = {
+  ...jobsMonitorEs,
+  ...settingsHelpEs,
   'app.title': 'WhatIf Studio',
   'app.language': 'Idioma',
   'app.disconnected': 'Se perdió la conexión con el núcleo de la app. Tus cambios se conservan; reconectando…',

@@ -1,0 +1,42 @@
+/** Pure rules for the job list and its toasts (tested in test/renderer/jobs.test.ts). */
+import type { Job, JobState } from '../../../../src-main/ipc/contract/jobs.js';
+
+export const MAX_JOBS_SHOWN = 300;
+
+/** Insert or replace a job, newest first, keeping at most MAX_JOBS_SHOWN. */
+export function mergeJob(list: readonly Job[], job: Job): Job[] {
+  const rest = list.filter((j) => j.id !== job.id);
+  const next = [job, ...rest].sort((a, b) => (a.createdAt < b.createdAt ? 1 : a.createdAt > b.createdAt ? -1 : 0));
+  return next.slice(0, MAX_JOBS_SHOWN);
+}
+
+export function canCancel(state: JobState): boolean {
+  return state === 'queued' || state === 'running';
+}
+
+export function canRetry(state: JobState): boolean {
+  return state === 'error' || state === 'cancelled';
+}
+
+export interface JobToast {
+  kind: 'success' | 'error';
+  key: 'jobs.toastDone' | 'jobs.toastFailed';
+  values: { title: string; message: string };
+}
+
+/** A toast when a job has just finished or failed (not for jobs already finished when first seen). */
+export function toastFor(previous: Job | undefined, next: Job): JobToast | null {
+  if (previous?.state === next.state) return null;
+  if (next.state === 'done') return { kind: 'success', key: 'jobs.toastDone', values: { title: next.title, message: '' } };
+  if (next.state === 'error') {
+    return { kind: 'error', key: 'jobs.toastFailed', values: { title: next.title, message: next.error?.message ?? next.message } };
+  }
+  return null;
+}
+
+/** "in 12 s" style wait before an automatic retry, or null when none is scheduled. */
+export function secondsUntil(iso: string | null, now: number): number | null {
+  if (!iso) return null;
+  const ms = Date.parse(iso) - now;
+  return Number.isFinite(ms) && ms > 0 ? Math.ceil(ms / 1000) : null;
+}

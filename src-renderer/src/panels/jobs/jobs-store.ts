@@ -1,0 +1,64 @@
+/**
+ * Every job the core knows, kept fresh from `job.changed`; shared by the Jobs panel, the Monitor and
+ * the panels that show per-scene or per-narration progress. Toasts for finished and failed jobs come
+ * from here so they appear whatever panel is open.
+ */
+import { create } from 'zustand';
+import type { Job } from '../../../../src-main/ipc/contract/jobs.js';
+import { translate } from '../../i18n/use-t.js';
+import { invoke, on } from '../../ipc/client.js';
+import { errorText, useAppStore } from '../../state/app-store.js';
+import { mergeJob, toastFor } from './job-list.js';
+
+interface JobsState {
+  jobs: Job[] | null;
+  refresh(): Promise<void>;
+  cancel(id: string): Promise<void>;
+  retry(id: string): Promise<void>;
+}
+
+export const useJobsStore = create<JobsState>()((set) => ({
+  jobs: null,
+  async refresh() {
+    try {
+      set({ jobs: await invoke('jobs.list', { limit: 300 }) });
+    } catch (error) {
+      useAppStore.getState().toast('error', errorText(error));
+    }
+  },
+  async cancel(id) {
+    try {
+      const job = await invoke('jobs.cancel', { id });
+      set((s) => ({ jobs: mergeJob(s.jobs ?? [], job) }));
+    } catch (error) {
+      useAppStore.getState().toast('error', errorText(error));
+    }
+  },
+  async retry(id) {
+    try {
+      const job = await invoke('jobs.retry', { id });
+      set((s) => ({ jobs: mergeJob(s.jobs ?? [], job) }));
+    } catch (error) {
+      useAppStore.getState().toast('error', errorText(error));
+    }
+  },
+}));
+
+/** Subscribe once (the app shell calls this); returns the unsubscribe. */
+export function startJobsWatch(): () => void {
+  void useJobsStore.getState().refresh();
+  return on('job.changed', (job) => {
+    const previous = useJobsStore.getState().jobs?.find((j) => j.id === job.id);
+    useJobsStore.setState((s) => ({ jobs: mergeJob(s.jobs ?? [], job) }));
+    const toast = toastFor(previous, job);
+    if (toast) {
+      const app = useAppStore.getState();
+      app.toast(toast.kind, translate(app.language, toast.key, toast.values));
+    }
+  });
+}
+
+/** The newest job matching a test (e.g. the image job of one scene), for progress shown elsewhere. */
+export function useLatestJob(match: (job: Job) => boolean): Job | undefined {
+  return useJobsStore((s) => s.jobs?.find(match));
+}
