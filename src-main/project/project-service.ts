@@ -98,9 +98,12 @@ export class ProjectService {
     return { summary: this.withAvailability(indexed), document };
   }
 
-  save(id: string, document: ProjectDocument, reason: 'saved' | 'updated-by-job' = 'saved'): ProjectSummary {
+  save(id: string, document: ProjectDocument, reason: 'saved' | 'updated-by-job' = 'saved', expectedUpdatedAt?: string): ProjectSummary {
     if (document.id !== id) throw new AppError('invalid_input', `The document's id (${document.id}) does not match project ${id}.`);
     const dir = this.dirOf(id);
+    if (expectedUpdatedAt !== undefined && readProjectFile(dir).updatedAt !== expectedUpdatedAt) {
+      throw new AppError('conflict', 'The project changed on disk since it was opened (a job finished); reload and merge before saving.');
+    }
     const next = { ...document, updatedAt: this.now() };
     writeProjectFile(dir, next);
     const indexed = this.index.upsert(dir, next);

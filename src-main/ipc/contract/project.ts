@@ -58,7 +58,14 @@ export const projectCalls = {
     'Open (and index) a project folder from disk.',
   ),
   'project.save': call(
-    z.object({ id: z.string().min(1), document: ProjectDocumentSchema }).strict(),
+    z
+      .object({
+        id: z.string().min(1),
+        document: ProjectDocumentSchema,
+        /** When given, the save is refused (code conflict) if the file on disk has another updatedAt (a job wrote). */
+        expectedUpdatedAt: z.string().optional(),
+      })
+      .strict(),
     ProjectSummarySchema,
     'Write the document atomically (temp file, then rename).',
   ),

@@ -24,7 +24,7 @@ export function projectHandlers(core: Core): HandlersFor<keyof typeof projectCal
     },
     'project.open': ({ id }) => projects.open(id),
     'project.openFolder': ({ dir }) => projects.openFolder(dir),
-    'project.save': ({ id, document }) => projects.save(id, document),
+    'project.save': ({ id, document, expectedUpdatedAt }) => projects.save(id, document, 'saved', expectedUpdatedAt),
     'project.rename': ({ id, name }) => projects.rename(id, name),
     'project.delete': ({ id, confirmId }) => {
       projects.delete(id, confirmId);
