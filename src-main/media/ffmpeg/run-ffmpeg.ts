@@ -1,0 +1,108 @@
+/**
+ * THE ffmpeg runner: every ffmpeg child process of the app goes through runFfmpeg (export, narration,
+ * waveforms). It adds `-progress pipe:1`, reports percent/fps/speed/ETA (parsed by ./progress.ts),
+ * cancels through an AbortSignal, and puts the last stderr lines into the error a user sees.
+ * withTempOutput writes beside the destination and renames into place only on success, so a killed
+ * or failed run never leaves a partial file where the user looks.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { randomUUID } from 'node:crypto';
+import { execa } from 'execa';
+import { AppError, toAppError } from '../../errors.js';
+import { resolveBinary } from '../../platform/binaries.js';
+import { createProgressReader, type FfmpegProgress } from './progress.js';
+
+export type { FfmpegProgress } from './progress.js';
+
+export interface FfmpegRunOptions {
+  /** Arguments after the binary; the runner adds `-hide_banner -nostdin -y -progress pipe:1`. */
+  args: string[];
+  /** Expected output length in seconds, for percent and ETA. */
+  durationSeconds?: number;
+  signal?: AbortSignal;
+  onProgress?: (progress: FfmpegProgress) => void;
+  cwd?: string;
+  /** What is being made, for error messages ("the export", "the narration WAV"). */
+  label?: string;
+}
+
+export interface FfmpegRunResult {
+  /** ffmpeg's stderr (the last 256 KB), e.g. for loudnorm's measurement. */
+  stderr: string;
+}
+
+const STDERR_KEEP = 256 * 1024;
+const ERROR_LINES = 8;
+
+/** The last meaningful stderr lines (progress noise dropped), for an error message. */
+export function lastStderrLines(stderr: string, count = ERROR_LINES): string {
+  return stderr
+    .split(/\r?\n/)
+    .map((l) => l.trim())
+    .filter((l) => l && !/^(frame|size)=/.test(l))
+    .slice(-count)
+    .join('\n');
+}
+
+export async function runFfmpeg(options: FfmpegRunOptions): Promise<FfmpegRunResult> {
+  const bin = resolveBinary('ffmpeg');
+  const label = options.label ?? 'ffmpeg';
+  if (options.signal?.aborted) throw new AppError('cancelled', 'Cancelled.');
+  const args = ['-hide_banner', '-nostdin', '-y', '-progress', 'pipe:1', '-nostats', ...options.args];
+  const child = execa(bin, args, {
+    cwd: options.cwd,
+    reject: false,
+    buffer: false,
+    stdin: 'ignore',
+    ...(options.signal ? { cancelSignal: options.signal } : {}),
+    forceKillAfterDelay: 3000,
+    windowsHide: true,
+  });
+  let stderr = '';
+  child.stderr?.setEncoding('utf8');
+  child.stderr?.on('data', (chunk: string) => {
+    stderr += chunk;
+    if (stderr.length > STDERR_KEEP * 2) stderr = stderr.slice(-STDERR_KEEP);
+  });
+  const feed = createProgressReader(options.durationSeconds, (p) => options.onProgress?.(p));
+  child.stdout?.setEncoding('utf8');
+  child.stdout?.on('data', (chunk: string) => feed(chunk));
+  const result = await child;
+  stderr = stderr.slice(-STDERR_KEEP);
+  if (result.isCanceled || options.signal?.aborted) throw new AppError('cancelled', 'Cancelled.');
+  if (result.failed) {
+    const tail = lastStderrLines(stderr);
+    if (/No space left on device/i.test(stderr)) throw new AppError('disk_full', `The disk is full while writing ${label}. Free some space and try again.\n${tail}`);
+    if (/Permission denied/i.test(stderr)) throw new AppError('io_error', `Permission denied while writing ${label}. Choose a folder you can write to.\n${tail}`);
+    const how = result.exitCode !== undefined ? `exit code ${result.exitCode}` : (result.signal ?? 'killed');
+    throw new AppError('internal', `ffmpeg failed making ${label} (${how}):\n${tail || result.message}`);
+  }
+  return { stderr };
+}
+
+/**
+ * Runs `work(tempPath)` with a temp file beside `destination` (same folder, same extension, so the
+ * rename is atomic), then renames it into place. On any error or cancel the temp file is removed
+ * and the destination is left as it was.
+ */
+export async function withTempOutput<T>(destination: string, work: (tempPath: string) => Promise<T>): Promise<T> {
+  const dir = path.dirname(destination);
+  try {
+    fs.mkdirSync(dir, { recursive: true });
+    fs.accessSync(dir, fs.constants.W_OK);
+  } catch (error) {
+    const e = toAppError(error);
+    throw new AppError(e.code === 'internal' ? 'io_error' : e.code, `Cannot write to ${dir}: ${e.message} Choose another destination.`, { cause: error });
+  }
+  const ext = path.extname(destination);
+  const temp = path.join(dir, `.${path.basename(destination, ext)}.partial-${randomUUID().slice(0, 8)}${ext}`);
+  try {
+    const value = await work(temp);
+    fs.renameSync(temp, destination);
+    return value;
+  } catch (error) {
+    fs.rmSync(temp, { force: true });
+    throw toAppError(error);
+  }
+}
