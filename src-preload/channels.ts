@@ -1,10 +1,2 @@
-/** The Electron IPC channels the contract travels on (shared by the preload and src-main/shell). */
-export const IPC_CALL = 'whatif:call';
-export const IPC_EVENT = 'whatif:event';
-/** Synchronous, once at preload start: main answers with the contract's call and event names. */
-export const IPC_CHANNELS = 'whatif:channels';
-
-export interface ChannelNames {
-  calls: string[];
-  events: string[];
-}
+/** The Electron IPC channels the contract travels on: declared once, beside the shell that serves them. */
+export { IPC_CALL, IPC_CHANNELS, IPC_EVENT, type ChannelNames } from '../src-main/shell/ipc-channels.js';

@@ -18,16 +18,20 @@ const MIME: Record<string, string> = {
   '.map': 'application/json',
 };
 
-/** The same policy the desktop shell's app:// handler sets, plus the bridge's own WebSocket origin. */
-export function contentSecurityPolicy(wsOrigin: string): string {
+/**
+ * The page's policy: the bridge passes its WebSocket origin; the desktop shell's app:// handler passes
+ * no WebSocket and `media:` as the media source (src-main/shell/policy.ts).
+ */
+export function contentSecurityPolicy(wsOrigin: string, mediaSource = ''): string {
+  const media = mediaSource ? ` ${mediaSource}` : '';
   return [
     "default-src 'self'",
     "script-src 'self'",
     "style-src 'self' 'unsafe-inline'",
-    "img-src 'self' data: blob:",
-    "media-src 'self' blob:",
+    `img-src 'self' data: blob:${media}`,
+    `media-src 'self' blob:${media}`,
     "font-src 'self' data:",
-    `connect-src 'self' ${wsOrigin}`,
+    `connect-src 'self'${wsOrigin ? ` ${wsOrigin}` : ''}${media}`,
     "object-src 'none'",
     "base-uri 'none'",
     "frame-ancestors 'none'",
@@ -52,11 +56,12 @@ export function resolveStaticFile(root: string, urlPath: string): string | null 
   }
 }
 
-export function sendStaticFile(res: ServerResponse, file: string, csp: string): void {
+/** Headers for a renderer file (the bridge and the shell's app:// scheme); CSP on HTML pages. */
+export function staticFileHeaders(file: string, csp: string): Record<string, string> {
   const type = MIME[path.extname(file).toLowerCase()] ?? 'application/octet-stream';
-  const headers: Record<string, string | number> = {
+  const headers: Record<string, string> = {
     'Content-Type': type,
-    'Content-Length': fs.statSync(file).size,
+    'Content-Length': String(fs.statSync(file).size),
     'X-Content-Type-Options': 'nosniff',
     'Cache-Control': file.endsWith('.html') ? 'no-store' : 'public, max-age=31536000, immutable',
   };
@@ -64,6 +69,10 @@ export function sendStaticFile(res: ServerResponse, file: string, csp: string): 
     headers['Content-Security-Policy'] = csp;
     headers['Referrer-Policy'] = 'no-referrer';
   }
-  res.writeHead(200, headers);
+  return headers;
+}
+
+export function sendStaticFile(res: ServerResponse, file: string, csp: string): void {
+  res.writeHead(200, staticFileHeaders(file, csp));
   fs.createReadStream(file).pipe(res);
 }
