@@ -34,7 +34,7 @@ export function HelpSheet({ onClose }: { onClose: () => void }) {
                     <dt>
                       {item.keys.map((k, i) => (
                         <span key={k}>
-                          {i > 0 && ' + '}
+                          {i > 0 && (item.either ? ' / ' : ' + ')}
                           <kbd>{k}</kbd>
                         </span>
                       ))}

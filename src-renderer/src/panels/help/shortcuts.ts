@@ -4,6 +4,8 @@ import type { StringKey } from '../../i18n/strings.js';
 export interface Shortcut {
   keys: string[];
   what: StringKey;
+  /** The keys are alternatives (either one), not a combination. */
+  either?: boolean;
 }
 
 export const SHORTCUT_GROUPS: { title: StringKey; items: Shortcut[] }[] = [
@@ -23,9 +25,9 @@ export const SHORTCUT_GROUPS: { title: StringKey; items: Shortcut[] }[] = [
       { keys: ['Space'], what: 'help.play' },
       { keys: ['S'], what: 'help.split' },
       { keys: ['Delete'], what: 'help.delete' },
-      { keys: ['←', '→'], what: 'help.nudge' },
+      { keys: ['←', '→'], what: 'help.nudge', either: true },
       { keys: ['Shift', 'Click'], what: 'help.multi' },
-      { keys: ['+', '−'], what: 'help.zoom' },
+      { keys: ['+', '−'], what: 'help.zoom', either: true },
       { keys: ['Ctrl/⌘', 'Wheel'], what: 'help.zoomWheel' },
     ],
   },
