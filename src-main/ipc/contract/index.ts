@@ -6,6 +6,7 @@
  */
 import type { z } from 'zod';
 import { desktopCalls, desktopEvents } from './desktop.js';
+import { editorCalls, editorEvents } from './editor.js';
 import { imageCalls, imageEvents } from './images.js';
 import { jobCalls, jobEvents } from './jobs.js';
 import { monitorCalls, monitorEvents } from './monitor.js';
@@ -20,6 +21,7 @@ export const calls = {
   ...imageCalls,
   ...templateCalls,
   ...desktopCalls,
+  ...editorCalls,
   ...monitorCalls,
 } as const;
 
@@ -30,6 +32,7 @@ export const events = {
   ...imageEvents,
   ...templateEvents,
   ...desktopEvents,
+  ...editorEvents,
   ...monitorEvents,
 } as const;
 
@@ -60,4 +63,5 @@ export * from './jobs.js';
 export * from './images.js';
 export * from './templates.js';
 export * from './desktop.js';
+export * from './editor.js';
 export * from './monitor.js';

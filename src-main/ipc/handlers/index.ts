@@ -2,6 +2,7 @@
 import type { Core } from '../../core.js';
 import type { Handlers } from '../handle.js';
 import { desktopHandlers } from './desktop.js';
+import { editorHandlers } from './editor.js';
 import { imageHandlers } from './images.js';
 import { jobHandlers } from './jobs.js';
 import { monitorHandlers } from './monitor.js';
@@ -17,6 +18,7 @@ export function createHandlers(core: Core): Handlers {
     ...imageHandlers(core),
     ...templateHandlers(core),
     ...desktopHandlers(core),
+    ...editorHandlers(core),
     ...monitorHandlers(core),
   };
 }
