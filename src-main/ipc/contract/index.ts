@@ -8,6 +8,7 @@ import type { z } from 'zod';
 import { desktopCalls, desktopEvents } from './desktop.js';
 import { editorCalls, editorEvents } from './editor.js';
 import { imageCalls, imageEvents } from './images.js';
+import { imageUploadCalls, imageUploadEvents } from './image-upload.js';
 import { jobCalls, jobEvents } from './jobs.js';
 import { monitorCalls, monitorEvents } from './monitor.js';
 import { projectCalls, projectEvents } from './project.js';
@@ -23,6 +24,7 @@ export const calls = {
   ...desktopCalls,
   ...editorCalls,
   ...monitorCalls,
+  ...imageUploadCalls,
 } as const;
 
 export const events = {
@@ -34,6 +36,7 @@ export const events = {
   ...desktopEvents,
   ...editorEvents,
   ...monitorEvents,
+  ...imageUploadEvents,
 } as const;
 
 export const contract = { calls, events } as const;
@@ -65,3 +68,4 @@ export * from './templates.js';
 export * from './desktop.js';
 export * from './editor.js';
 export * from './monitor.js';
+export * from './image-upload.js';

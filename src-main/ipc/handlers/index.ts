@@ -6,6 +6,7 @@ import { editorHandlers } from './editor.js';
 import { imageHandlers } from './images.js';
 import { jobHandlers } from './jobs.js';
 import { monitorHandlers } from './monitor.js';
+import { imageUploadHandlers } from './image-upload.js';
 import { projectHandlers } from './project.js';
 import { settingsHandlers } from './settings.js';
 import { templateHandlers } from './templates.js';
@@ -20,5 +21,6 @@ export function createHandlers(core: Core): Handlers {
     ...desktopHandlers(core),
     ...editorHandlers(core),
     ...monitorHandlers(core),
+    ...imageUploadHandlers(core),
   };
 }
