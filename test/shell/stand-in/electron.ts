@@ -1,0 +1,156 @@
+/**
+ * A stand-in for the `electron` module (the binary cannot run here): the pieces of the API the shell
+ * uses, recording what the shell asked for so tests can assert on it. Tests load it with
+ * `vi.mock('electron', () => import('./stand-in/electron.js'))`.
+ */
+import { EventEmitter } from 'node:events';
+
+export interface StandInFrame {
+  url: string;
+  parent: StandInFrame | null;
+}
+
+type Handler = (...args: unknown[]) => unknown;
+
+export const recorded = {
+  schemes: [] as unknown[],
+  openedExternally: [] as string[],
+  shownInFolder: [] as string[],
+  permissionAnswers: [] as { permission: string; granted: boolean }[],
+};
+
+export class StandInWebContents extends EventEmitter {
+  windowOpenHandler: ((details: { url: string }) => { action: 'allow' | 'deny' }) | null = null;
+  sent: { channel: string; args: unknown[] }[] = [];
+  destroyed = false;
+  mainFrame: StandInFrame = { url: '', parent: null };
+  setWindowOpenHandler(handler: (details: { url: string }) => { action: 'allow' | 'deny' }): void {
+    this.windowOpenHandler = handler;
+  }
+  send(channel: string, ...args: unknown[]): void {
+    this.sent.push({ channel, args });
+  }
+  isDestroyed(): boolean {
+    return this.destroyed;
+  }
+  getURL(): string {
+    return this.mainFrame.url;
+  }
+  /** Fires a cancelable event the way Electron does; returns whether a listener prevented it. */
+  emitCancelable(name: string, ...args: unknown[]): boolean {
+    let prevented = false;
+    const event = { preventDefault: () => (prevented = true), url: typeof args[0] === 'string' ? args[0] : '' };
+    this.emit(name, event, ...args);
+    return prevented;
+  }
+}
+
+const windows: BrowserWindow[] = [];
+
+export class BrowserWindow extends EventEmitter {
+  static getAllWindows(): BrowserWindow[] {
+    return windows.filter((w) => !w.destroyed);
+  }
+  readonly options: Record<string, unknown>;
+  readonly webContents = new StandInWebContents();
+  loadedUrl: string | null = null;
+  maximized = false;
+  destroyed = false;
+  constructor(options: Record<string, unknown> = {}) {
+    super();
+    this.options = options;
+    windows.push(this);
+  }
+  loadURL(url: string): Promise<void> {
+    this.loadedUrl = url;
+    this.webContents.mainFrame = { url, parent: null };
+    return Promise.resolve();
+  }
+  maximize(): void {
+    this.maximized = true;
+  }
+  show(): void {}
+  destroy(): void {
+    this.destroyed = true;
+    this.webContents.destroyed = true;
+  }
+}
+
+export function resetWindows(): void {
+  for (const w of windows.splice(0)) w.destroy();
+}
+
+class StandInIpcMain extends EventEmitter {
+  handlers = new Map<string, Handler>();
+  handle(channel: string, handler: Handler): void {
+    if (this.handlers.has(channel)) throw new Error(`Attempted to register a second handler for '${channel}'`);
+    this.handlers.set(channel, handler);
+  }
+  removeHandler(channel: string): void {
+    this.handlers.delete(channel);
+  }
+  /** What ipcRenderer.invoke from `frame` would get. */
+  async invokeFrom(frame: StandInFrame | null, channel: string, ...args: unknown[]): Promise<unknown> {
+    const handler = this.handlers.get(channel);
+    if (!handler) throw new Error(`No handler registered for '${channel}'`);
+    const sender = new StandInWebContents();
+    return handler({ senderFrame: frame, sender }, ...args);
+  }
+  /** What ipcRenderer.sendSync from `frame` would get. */
+  sendSyncFrom(frame: StandInFrame | null, channel: string, ...args: unknown[]): unknown {
+    const event: { senderFrame: StandInFrame | null; returnValue: unknown } = { senderFrame: frame, returnValue: undefined };
+    this.emit(channel, event, ...args);
+    return event.returnValue;
+  }
+}
+export const ipcMain = new StandInIpcMain();
+
+export const protocol = {
+  registerSchemesAsPrivileged(schemes: unknown[]): void {
+    recorded.schemes.push(...schemes);
+  },
+  handle(): void {},
+};
+
+export const shell = {
+  async openExternal(url: string): Promise<void> {
+    recorded.openedExternally.push(url);
+  },
+  showItemInFolder(target: string): void {
+    recorded.shownInFolder.push(target);
+  },
+};
+
+export class StandInSession {
+  permissionRequestHandler: ((contents: unknown, permission: string, callback: (granted: boolean) => void) => void) | null = null;
+  permissionCheckHandler: ((...args: unknown[]) => boolean) | null = null;
+  devicePermissionHandler: ((...args: unknown[]) => boolean) | null = null;
+  protocolHandlers = new Map<string, (request: Request) => Response | Promise<Response>>();
+  protocol = {
+    handle: (scheme: string, handler: (request: Request) => Response | Promise<Response>) => void this.protocolHandlers.set(scheme, handler),
+  };
+  setPermissionRequestHandler(handler: StandInSession['permissionRequestHandler']): void {
+    this.permissionRequestHandler = handler;
+  }
+  setPermissionCheckHandler(handler: StandInSession['permissionCheckHandler']): void {
+    this.permissionCheckHandler = handler;
+  }
+  setDevicePermissionHandler(handler: StandInSession['devicePermissionHandler']): void {
+    this.devicePermissionHandler = handler;
+  }
+}
+
+export const dialog = {
+  nextOpen: { canceled: false, filePaths: [] as string[] },
+  async showOpenDialog(): Promise<{ canceled: boolean; filePaths: string[] }> {
+    return dialog.nextOpen;
+  },
+  async showSaveDialog(): Promise<{ canceled: boolean; filePath?: string }> {
+    return { canceled: true };
+  },
+  showErrorBox(): void {},
+};
+
+export const app = new EventEmitter();
+
+export default { BrowserWindow, ipcMain, protocol, shell, dialog, app };
