@@ -4,11 +4,12 @@
  */
 import type { Core } from '../core.js';
 import { registerImageKinds } from '../images/generate-job.js';
+import { registerNarrationKinds } from '../narration/jobs.js';
 import { registerTemplates } from '../templates/templates.js';
 
 type KindRegistrar = (core: Core) => void;
 
-const REGISTRARS: KindRegistrar[] = [registerImageKinds, registerTemplates];
+const REGISTRARS: KindRegistrar[] = [registerImageKinds, registerNarrationKinds, registerTemplates];
 
 export function registerJobKinds(core: Core): void {
   for (const register of REGISTRARS) register(core);

@@ -10,6 +10,7 @@ import { editorCalls, editorEvents } from './editor.js';
 import { imageCalls, imageEvents } from './images.js';
 import { imageUploadCalls, imageUploadEvents } from './image-upload.js';
 import { jobCalls, jobEvents } from './jobs.js';
+import { narrationCalls, narrationEvents } from './narration.js';
 import { monitorCalls, monitorEvents } from './monitor.js';
 import { projectCalls, projectEvents } from './project.js';
 import { settingsCalls, settingsEvents } from './settings.js';
@@ -20,6 +21,7 @@ export const calls = {
   ...settingsCalls,
   ...jobCalls,
   ...imageCalls,
+  ...narrationCalls,
   ...templateCalls,
   ...desktopCalls,
   ...editorCalls,
@@ -32,6 +34,7 @@ export const events = {
   ...settingsEvents,
   ...jobEvents,
   ...imageEvents,
+  ...narrationEvents,
   ...templateEvents,
   ...desktopEvents,
   ...editorEvents,
@@ -64,6 +67,7 @@ export * from './project.js';
 export * from './settings.js';
 export * from './jobs.js';
 export * from './images.js';
+export * from './narration.js';
 export * from './templates.js';
 export * from './desktop.js';
 export * from './editor.js';

@@ -5,6 +5,7 @@ import { desktopHandlers } from './desktop.js';
 import { editorHandlers } from './editor.js';
 import { imageHandlers } from './images.js';
 import { jobHandlers } from './jobs.js';
+import { narrationHandlers } from './narration.js';
 import { monitorHandlers } from './monitor.js';
 import { imageUploadHandlers } from './image-upload.js';
 import { projectHandlers } from './project.js';
@@ -17,6 +18,7 @@ export function createHandlers(core: Core): Handlers {
     ...settingsHandlers(core),
     ...jobHandlers(core),
     ...imageHandlers(core),
+    ...narrationHandlers(core),
     ...templateHandlers(core),
     ...desktopHandlers(core),
     ...editorHandlers(core),

@@ -1,0 +1,58 @@
+/**
+ * espeak-ng, the phonemizer Piper voices are trained on: where its data folder is, whether it has a
+ * language, and a preflight that every phoneme of a script exists in the voice's phoneme_id_map (an
+ * unknown symbol would otherwise be dropped silently and the word mispronounced).
+ */
+import { execFile } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { AppError } from '../../errors.js';
+import { resolveBinary } from '../../platform/binaries.js';
+import { resourcesDir } from '../../platform/app-root.js';
+
+const DATA_CANDIDATES = ['/usr/lib/x86_64-linux-gnu/espeak-ng-data', '/usr/lib/aarch64-linux-gnu/espeak-ng-data', '/usr/share/espeak-ng-data', '/usr/local/share/espeak-ng-data', '/opt/homebrew/share/espeak-ng-data'];
+
+/** The espeak-ng-data folder: ESPEAK_NG_DATA, bundled resources, then the system's. */
+export function espeakDataDir(env: NodeJS.ProcessEnv = process.env): string {
+  const candidates = [env.ESPEAK_NG_DATA, path.join(resourcesDir(), 'espeak-ng-data'), ...DATA_CANDIDATES].filter((c): c is string => Boolean(c));
+  for (const dir of candidates) if (fs.existsSync(path.join(dir, 'phontab'))) return dir;
+  throw new AppError('missing_binary', 'The espeak-ng phoneme data was not found. Install espeak-ng (Debian/Ubuntu: sudo apt-get install espeak-ng) or set ESPEAK_NG_DATA to its espeak-ng-data folder.');
+}
+
+/** Throws a clear error when espeak-ng has no dictionary for the voice's language (e.g. "xx-yy"). */
+export function assertPhonemizerFor(espeakVoice: string, dataDir: string, voiceLabel: string): void {
+  const lang = espeakVoice.split(/[-_]/)[0]!.toLowerCase();
+  if (!/^[a-z]{2,3}$/.test(lang) || !fs.existsSync(path.join(dataDir, `${lang}_dict`))) {
+    throw new AppError('unsupported', `The voice ${voiceLabel} speaks "${espeakVoice}", a language the espeak-ng phonemizer does not know. Choose another voice.`);
+  }
+}
+
+/** IPA of a text as espeak-ng prints it (one clause a line), NFD-normalised. */
+export function phonemize(text: string, espeakVoice: string, signal?: AbortSignal): Promise<string> {
+  const bin = resolveBinary('espeak-ng');
+  return new Promise((resolve, reject) => {
+    const child = execFile(bin, ['-q', '--ipa', '-v', espeakVoice, '--stdin'], { maxBuffer: 32 * 1024 * 1024, ...(signal ? { signal } : {}) }, (error, stdout) => {
+      if (error) reject(new AppError('internal', `espeak-ng could not phonemize the script: ${error.message}`));
+      else resolve(stdout.normalize('NFD'));
+    });
+    child.stdin?.end(text);
+  });
+}
+
+/** Symbols of `ipa` missing from the map (whitespace aside). Pure. */
+export function missingPhonemes(ipa: string, phonemeIdMap: Record<string, unknown>): string[] {
+  const missing = new Set<string>();
+  for (const ch of ipa) {
+    if (/\s/.test(ch) || ch === '\u200d') continue;
+    if (!(ch in phonemeIdMap)) missing.add(ch);
+  }
+  return [...missing];
+}
+
+export async function assertPhonemesKnown(text: string, espeakVoice: string, phonemeIdMap: Record<string, unknown>, voiceLabel: string, signal?: AbortSignal): Promise<void> {
+  const missing = missingPhonemes(await phonemize(text, espeakVoice, signal), phonemeIdMap);
+  if (missing.length > 0) {
+    const list = missing.map((m) => `"${m}" (U+${m.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')})`).join(', ');
+    throw new AppError('invalid_input', `The voice ${voiceLabel} cannot pronounce this script: its phoneme map has no ${list}. The voice file may be damaged or made for another phonemizer.`);
+  }
+}

@@ -1,0 +1,134 @@
+/**
+ * The app side of one Piper engine process (piper-worker.ts): started on first use, kept alive for
+ * the next sentence, killed on cancel (the next request starts a fresh one) or after idling. While
+ * idle it does not keep the app (or the CLI) alive.
+ */
+import { fork, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { AppError } from '../../errors.js';
+import type { Audio } from '../audio/wav.js';
+
+export interface PiperFiles {
+  model: string;
+  tokens: string;
+  dataDir: string;
+  label: string;
+}
+
+interface Pending {
+  resolve(audio: Audio & { inferMs: number }): void;
+  reject(error: Error): void;
+}
+
+const IDLE_MS = 5 * 60_000;
+
+function workerEntry(): { file: string; execArgv: string[] } {
+  const js = fileURLToPath(new URL('./piper-worker.js', import.meta.url));
+  if (fs.existsSync(js)) return { file: js, execArgv: [] };
+  return { file: fileURLToPath(new URL('./piper-worker.ts', import.meta.url)), execArgv: ['--import', 'tsx'] };
+}
+
+export class PiperProcess {
+  private child: ChildProcess | null = null;
+  private ready: Promise<{ sampleRate: number; speakers: number }> | null = null;
+  private readonly pending = new Map<number, Pending>();
+  private nextId = 1;
+  private idleTimer: NodeJS.Timeout | null = null;
+  /** How many processes this object has started (the bench and tests check the model loads once). */
+  starts = 0;
+
+  constructor(private readonly files: PiperFiles) {}
+
+  private start(): Promise<{ sampleRate: number; speakers: number }> {
+    const { file, execArgv } = workerEntry();
+    const child = fork(file, [this.files.model, this.files.tokens, this.files.dataDir], { serialization: 'advanced', execArgv, stdio: ['ignore', 'ignore', 'pipe', 'ipc'] });
+    this.starts++;
+    this.child = child;
+    let stderr = '';
+    child.stderr?.on('data', (d: Buffer) => (stderr = (stderr + d.toString()).slice(-2000)));
+    this.ready = new Promise((resolve, reject) => {
+      const fail = (message: string) => {
+        const error = new AppError('invalid_input', `The voice ${this.files.label} could not be loaded: ${message}`);
+        reject(error);
+        for (const p of this.pending.values()) p.reject(error);
+        this.pending.clear();
+      };
+      child.on('message', (message: { type: string; id?: number; samples?: Float32Array; sampleRate?: number; speakers?: number; message?: string; inferMs?: number }) => {
+        if (message.type === 'ready') resolve({ sampleRate: message.sampleRate!, speakers: message.speakers! });
+        else if (message.type === 'audio') {
+          this.pending.get(message.id!)?.resolve({ samples: message.samples!, sampleRate: message.sampleRate!, inferMs: message.inferMs ?? 0 });
+          this.pending.delete(message.id!);
+          this.settle();
+        } else if (message.type === 'error' && message.id === undefined) fail(message.message ?? 'unknown error');
+        else if (message.type === 'error') {
+          this.pending.get(message.id!)?.reject(new AppError('internal', `Piper could not read this sentence with ${this.files.label}: ${message.message}`));
+          this.pending.delete(message.id!);
+          this.settle();
+        }
+      });
+      child.on('exit', (code, sig) => {
+        if (this.child === child) {
+          this.child = null;
+          this.ready = null;
+        }
+        const last = stderr.trim().split('\n').slice(-3).join(' ');
+        fail(`the engine process stopped (${sig ?? `exit ${code}`})${last ? `: ${last}` : ''}`);
+      });
+      child.on('error', (error) => fail(error.message));
+    });
+    this.ready.catch(() => {});
+    return this.ready;
+  }
+
+  private settle(): void {
+    if (this.pending.size > 0 || !this.child) return;
+    this.child.unref();
+    (this.child.channel as { unref?: () => void } | undefined)?.unref?.();
+    if (this.idleTimer) clearTimeout(this.idleTimer);
+    this.idleTimer = setTimeout(() => this.close(), IDLE_MS);
+    this.idleTimer.unref();
+  }
+
+  async info(): Promise<{ sampleRate: number; speakers: number }> {
+    return this.ready ?? this.start();
+  }
+
+  async synthesize(text: string, lengthScale: number, speaker: number, signal?: AbortSignal): Promise<Audio & { inferMs: number }> {
+    if (signal?.aborted) throw new AppError('cancelled', 'Cancelled.');
+    await (this.ready ?? this.start());
+    const child = this.child;
+    if (!child) throw new AppError('internal', `The Piper engine for ${this.files.label} stopped.`);
+    if (this.idleTimer) clearTimeout(this.idleTimer);
+    child.ref();
+    (child.channel as { ref?: () => void } | undefined)?.ref?.();
+    const id = this.nextId++;
+    return new Promise((resolve, reject) => {
+      const onAbort = () => {
+        this.pending.delete(id);
+        reject(new AppError('cancelled', 'Cancelled.'));
+        this.close();
+      };
+      signal?.addEventListener('abort', onAbort, { once: true });
+      this.pending.set(id, {
+        resolve: (audio) => {
+          signal?.removeEventListener('abort', onAbort);
+          resolve(audio);
+        },
+        reject: (error) => {
+          signal?.removeEventListener('abort', onAbort);
+          reject(error);
+        },
+      });
+      child.send({ type: 'synth', id, text, lengthScale, speaker });
+    });
+  }
+
+  close(): void {
+    if (this.idleTimer) clearTimeout(this.idleTimer);
+    const child = this.child;
+    this.child = null;
+    this.ready = null;
+    child?.kill('SIGKILL');
+  }
+}

@@ -1,0 +1,57 @@
+/**
+ * A script as the narrator reads it: paragraphs (blank-line separated) of sentences of words, split
+ * with Intl.Segmenter for the script's language. Sentences without a single word (emoji, dashes) are
+ * dropped; a script with no word at all, or longer than the limit, is a clear error. Pure.
+ */
+import { AppError } from '../errors.js';
+
+export const MAX_SCRIPT_CHARS = 100_000;
+
+export interface ScriptSentence {
+  index: number;
+  text: string;
+  words: string[];
+  paragraph: number;
+  /** The last sentence of its paragraph (a longer pause follows). */
+  paragraphEnd: boolean;
+}
+
+export function countWords(text: string, language: string): number {
+  return wordsOf(text, language).length;
+}
+
+export function wordsOf(text: string, language: string): string[] {
+  const segmenter = new Intl.Segmenter(language, { granularity: 'word' });
+  const words: string[] = [];
+  for (const s of segmenter.segment(text)) if (s.isWordLike) words.push(s.segment);
+  return words;
+}
+
+export function splitScript(script: string, language: string): ScriptSentence[] {
+  if (script.length > MAX_SCRIPT_CHARS) {
+    throw new AppError('invalid_input', `The script is ${script.length.toLocaleString('en')} characters long; the limit is ${MAX_SCRIPT_CHARS.toLocaleString('en')}. Split it into shorter videos.`);
+  }
+  const paragraphs = script
+    .replace(/\r\n?/g, '\n')
+    .split(/\n\s*\n/)
+    .map((p) => p.replace(/\s+/g, ' ').trim())
+    .filter(Boolean);
+  const segmenter = new Intl.Segmenter(language, { granularity: 'sentence' });
+  const sentences: ScriptSentence[] = [];
+  paragraphs.forEach((paragraph, p) => {
+    const inParagraph: ScriptSentence[] = [];
+    for (const s of segmenter.segment(paragraph)) {
+      const text = s.segment.trim();
+      const words = wordsOf(text, language);
+      if (words.length === 0) continue;
+      inParagraph.push({ index: 0, text, words, paragraph: p, paragraphEnd: false });
+    }
+    if (inParagraph.length > 0) inParagraph[inParagraph.length - 1]!.paragraphEnd = true;
+    sentences.push(...inParagraph);
+  });
+  if (sentences.length === 0) {
+    throw new AppError('invalid_input', 'The script has no words to read (it is empty, or only spaces, emoji or punctuation). Write a sentence first.');
+  }
+  sentences.forEach((s, i) => (s.index = i));
+  return sentences;
+}
