@@ -6,14 +6,14 @@
  * handed the sentences instead.
  */
 import { AppError } from '../errors.js';
-import { concatSamples, peakNormalise, silence } from './audio/wav.js';
+import { concatSamples, peakNormalise, silence, type Audio } from './audio/wav.js';
 import { measuredWpm, speechSpans } from './audio/speech-time.js';
 import type { NarrationEngine, ScriptAudio } from './engines/engine.js';
-import { splitScript } from './script.js';
+import { splitScript, type ScriptSentence } from './script.js';
 import type { CalibrationCache } from './timing/calibration.js';
 import type { SentenceTiming } from './timing/scene-durations.js';
 import { estimateWordTimings, type TimedWord } from './timing/word-timings.js';
-import { MAX_WPM, MIN_WPM, rateForWpm } from './timing/wpm.js';
+import { MAX_WPM, MIN_WPM, rateForWpm, type Calibration, type RateModel } from './timing/wpm.js';
 
 export interface SynthesisRequest {
   script: string;
@@ -54,33 +54,18 @@ export async function synthesizeScript(engine: NarrationEngine, calibration: Cal
     const choice = rateForWpm(engine.rate!, cal, request.wpm);
     rate = choice.rate;
     const warnings = choice.clamped ? [`${engine.label} cannot go to ${request.wpm} words per minute; it reads at about ${Math.round(choice.expectedWpm)}.`] : [];
-    const parts: Float32Array[] = [];
-    const timings: SentenceTiming[] = [];
-    const words: TimedWord[] = [];
-    let t = 0;
-    let sampleRate = 0;
-    for (const sentence of sentences) {
-      const audio = await engine.synthesize!(sentence.text, choice.rate, request.signal);
-      if (sampleRate && audio.sampleRate !== sampleRate) throw new AppError('internal', `${engine.label} changed its sample rate mid-script.`);
-      sampleRate = audio.sampleRate;
-      const length = audio.samples.length / sampleRate;
-      const spans = speechSpans(audio.samples, sampleRate);
-      const speechStart = spans[0]?.start ?? 0;
-      const speechEnd = spans[spans.length - 1]?.end ?? length;
-      parts.push(audio.samples);
-      const start = t;
-      t += audio.samples.length / sampleRate;
-      timings.push({ index: sentence.index, text: sentence.text, start, end: t });
-      words.push(...estimateWordTimings(sentence.words, speechStart, speechEnd, sentence.index, start));
-      const last = sentence.index === sentences.length - 1;
-      if (!last) {
-        const gap = silence(sentence.paragraphEnd ? sentenceSilence * 2 : sentenceSilence, sampleRate);
-        parts.push(gap);
-        t += gap.length / sampleRate;
+    result = await readSentences(engine, sentences, rate, sentenceSilence, request.signal, (done) => progress(5 + (45 * done) / sentences.length, `Reading sentence ${done} of ${sentences.length}`));
+    // One correction pass: a script reads faster or slower than the calibration passage (pauses,
+    // long words). When the measured rate misses by more than 4 %, read it again at a corrected rate.
+    const measured = measuredWpm(wordCount, result.audio.samples, result.audio.sampleRate);
+    if (!choice.clamped && measured > 0 && Math.abs(measured / request.wpm - 1) > 0.04) {
+      const corrected = correctRate(engine.rate!, cal, rate, measured, request.wpm);
+      if (corrected !== rate) {
+        rate = corrected;
+        result = await readSentences(engine, sentences, rate, sentenceSilence, request.signal, (done) => progress(50 + (45 * done) / sentences.length, `Adjusting the pace: sentence ${done} of ${sentences.length}`));
       }
-      progress(5 + (90 * (sentence.index + 1)) / sentences.length, `Reading sentence ${sentence.index + 1} of ${sentences.length}`);
     }
-    result = { audio: { samples: concatSamples(parts), sampleRate }, sentences: timings, words, wordTimings: 'estimated', warnings };
+    result.warnings.push(...warnings);
   }
   const samples = peakNormalise(result.audio.samples);
   return {
@@ -93,4 +78,50 @@ export async function synthesizeScript(engine: NarrationEngine, calibration: Cal
 
 function round1(n: number): number {
   return Math.round(n * 10) / 10;
+}
+
+/** The rate that moves `measured` to `target`, on the engine's rate model, within its range. Pure. */
+export function correctRate(model: RateModel, calibration: Calibration, rate: number, measured: number, target: number): number {
+  const next = calibration.kind === 'inverse' ? (rate * measured) / target : rate + (target - measured) / calibration.a;
+  return Math.max(model.min, Math.min(model.max, next));
+}
+
+/** Sentence by sentence: each sentence's start and end is the sum of the real lengths before it. */
+async function readSentences(engine: NarrationEngine, sentences: ScriptSentence[], rate: number, sentenceSilence: number, signal: AbortSignal | undefined, done: (n: number) => void): Promise<ScriptAudio> {
+  const parts: Float32Array[] = [];
+  const timings: SentenceTiming[] = [];
+  const words: TimedWord[] = [];
+  let samplesSoFar = 0;
+  let sampleRate = 0;
+  for (const sentence of sentences) {
+    const audio = trimToSpeech(await engine.synthesize!(sentence.text, rate, signal));
+    if (sampleRate && audio.sampleRate !== sampleRate) throw new AppError('internal', `${engine.label} changed its sample rate mid-script.`);
+    sampleRate = audio.sampleRate;
+    if (audio.samples.length === 0) throw new AppError('internal', `${engine.label} made no sound for sentence ${sentence.index + 1} ("${sentence.text.slice(0, 40)}").`);
+    const spans = speechSpans(audio.samples, sampleRate);
+    const length = audio.samples.length / sampleRate;
+    const start = samplesSoFar / sampleRate;
+    parts.push(audio.samples);
+    samplesSoFar += audio.samples.length;
+    timings.push({ index: sentence.index, text: sentence.text, start, end: samplesSoFar / sampleRate });
+    words.push(...estimateWordTimings(sentence.words, spans[0]?.start ?? 0, spans[spans.length - 1]?.end ?? length, sentence.index, start));
+    if (sentence.index < sentences.length - 1) {
+      const gap = silence(sentence.paragraphEnd ? sentenceSilence * 2 : sentenceSilence, sampleRate);
+      parts.push(gap);
+      samplesSoFar += gap.length;
+    }
+    done(sentence.index + 1);
+  }
+  return { audio: { samples: concatSamples(parts), sampleRate }, sentences: timings, words, wordTimings: 'estimated', warnings: [] };
+}
+
+const EDGE_S = 0.02;
+
+/** A sentence's audio without the engine's own leading/trailing silence (20 ms kept), so the pause between sentences is the configured one and a sentence ends where its voice ends. */
+export function trimToSpeech(audio: Audio): Audio {
+  const spans = speechSpans(audio.samples, audio.sampleRate);
+  if (spans.length === 0) return audio;
+  const from = Math.max(0, Math.floor((spans[0]!.start - EDGE_S) * audio.sampleRate));
+  const to = Math.min(audio.samples.length, Math.ceil((spans[spans.length - 1]!.end + EDGE_S) * audio.sampleRate));
+  return { samples: audio.samples.subarray(from, to), sampleRate: audio.sampleRate };
 }

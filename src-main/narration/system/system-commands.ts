@@ -8,7 +8,7 @@ export function espeakVoiceFor(lang: string): string {
 
 /** espeak-ng reads stdin and writes a WAV to stdout; -s is its nominal words per minute. */
 export function espeakArgs(voice: string, rate: number): string[] {
-  return ['-q', '-v', voice, '-s', String(Math.round(rate)), '--stdout', '--stdin'];
+  return ['-v', voice, '-s', String(Math.round(rate)), '--stdout', '--stdin'];
 }
 
 /** macOS say: -r words per minute, 16-bit WAV at 22.05 kHz. */

@@ -1,0 +1,120 @@
+/**
+ * `whatif narrate --text-file s.txt --voice <id> --wpm 170 -o out.wav [--timings out.json]`: a script
+ * to a WAV and a timings file (sentences, words, caption cues, scene lengths, measured wpm).
+ * `whatif narrate <project-dir>`: the project's script through its voice into its narration and
+ * captions tracks, through the job queue like the app.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { createCore, type Core } from '../../core.js';
+import { AppError } from '../../errors.js';
+import type { Job } from '../../ipc/contract/jobs.js';
+import { durationOf, encodeWav } from '../../narration/audio/wav.js';
+import { NARRATION_SYNTHESIZE_KIND } from '../../narration/jobs.js';
+import type { ProjectNarrationResult } from '../../narration/project-narration.js';
+import { closeNarration, narrationRuntime, resolveEngine } from '../../narration/runtime.js';
+import { synthesizeScript } from '../../narration/synthesize.js';
+import { buildTimingsFile } from '../../narration/timing/timings-file.js';
+import { parseCommandArgs, type CliIo, type Command } from '../command.js';
+
+const USAGE = 'whatif narrate --text-file <s.txt> --voice <id> [--wpm 170] -o <out.wav> [--timings <out.json>] [--sentence-silence 0.3]\n       whatif narrate <project-dir> [--keep-scene-durations]';
+
+function writeAtomic(file: string, data: Buffer | string): void {
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  const temp = `${file}.${process.pid}.tmp`;
+  try {
+    fs.writeFileSync(temp, data);
+    fs.renameSync(temp, file);
+  } catch (error) {
+    fs.rmSync(temp, { force: true });
+    throw error;
+  }
+}
+
+async function narrateFile(core: Core, values: Record<string, string | boolean | undefined>, io: CliIo): Promise<number> {
+  const textFile = values['text-file'] as string | undefined;
+  const voice = values.voice as string | undefined;
+  const out = values.output as string | undefined;
+  if (!textFile || !voice || !out) throw new AppError('invalid_input', `--text-file, --voice and -o are needed\nusage: ${USAGE}`);
+  const wpm = Number(values.wpm ?? 170);
+  const sentenceSilence = Number(values['sentence-silence'] ?? 0.3);
+  if (!Number.isFinite(sentenceSilence) || sentenceSilence < 0 || sentenceSilence > 3) throw new AppError('invalid_input', '--sentence-silence must be between 0 and 3 seconds.');
+  let script: string;
+  try {
+    script = fs.readFileSync(path.resolve(textFile), 'utf8');
+  } catch {
+    throw new AppError('not_found', `Cannot read the script file ${textFile}.`);
+  }
+  const engine = resolveEngine(core, voice);
+  let last = -1;
+  const result = await synthesizeScript(engine, narrationRuntime(core).calibration, {
+    script,
+    wpm,
+    sentenceSilence,
+    signal: io.signal,
+    progress: (percent, message) => {
+      if (Math.floor(percent / 10) === last) return;
+      last = Math.floor(percent / 10);
+      io.err(`${Math.round(percent)}% ${message}`);
+    },
+  });
+  for (const warning of result.warnings) io.err(`warning: ${warning}`);
+  const outFile = path.resolve(out);
+  writeAtomic(outFile, encodeWav(result.audio));
+  if (values.timings) writeAtomic(path.resolve(values.timings as string), `${JSON.stringify(buildTimingsFile(result), null, 2)}\n`);
+  io.out(`Wrote ${outFile}: ${durationOf(result.audio).toFixed(2)} s, ${result.sentences.length} sentences, ${result.wpm.measured} words per minute measured (asked ${wpm}).`);
+  return 0;
+}
+
+async function narrateProjectDir(core: Core, dir: string, keepScenes: boolean, io: CliIo): Promise<number> {
+  const { summary } = core.projects.openFolder(path.resolve(dir));
+  const job = core.jobs.enqueue(NARRATION_SYNTHESIZE_KIND, { projectId: summary.id, applySceneDurations: !keepScenes }, { projectId: summary.id });
+  let said = '';
+  const unsubscribe = core.events.subscribe((name, payload) => {
+    const j = payload as Job;
+    if (name !== 'job.changed' || j.id !== job.id || j.state !== 'running') return;
+    const line = `${Math.round(j.progress)}% ${j.message}`;
+    if (line !== said) io.err((said = line));
+  });
+  const onAbort = () => core.jobs.cancel(job.id);
+  io.signal.addEventListener('abort', onAbort, { once: true });
+  core.jobs.start();
+  const done = await core.jobs.waitFor(job.id);
+  unsubscribe();
+  io.signal.removeEventListener('abort', onAbort);
+  if (done.state !== 'done') throw new AppError(done.error?.code ?? 'internal', done.error?.message ?? `Narration ended ${done.state}.`);
+  const r = done.result as ProjectNarrationResult;
+  for (const warning of r.warnings) io.err(`warning: ${warning}`);
+  io.out(`Narrated "${summary.name}": ${r.duration.toFixed(2)} s on the narration track, ${r.cues} caption cues, ${r.measuredWpm} wpm measured (asked ${r.requestedWpm}).`);
+  io.out(`Scene lengths ${r.applied ? 'applied' : 'suggested'}: ${r.sceneDurations.map((s) => `${s.duration.toFixed(2)}s`).join(', ')}`);
+  return 0;
+}
+
+export const narrate: Command = {
+  name: 'narrate',
+  usage: USAGE,
+  summary: 'Narrate a script file to a WAV + timings, or a project folder into its narration and captions tracks.',
+  async run(args, io) {
+    const { values, positionals } = parseCommandArgs(
+      args,
+      {
+        'text-file': { type: 'string' },
+        voice: { type: 'string' },
+        wpm: { type: 'string' },
+        output: { type: 'string', short: 'o' },
+        timings: { type: 'string' },
+        'sentence-silence': { type: 'string' },
+        'keep-scene-durations': { type: 'boolean' },
+      },
+      USAGE,
+    );
+    const core = createCore({ mode: 'cli', startJobs: false, log: process.env.WHATIF_DEBUG ? (l) => io.err(l) : undefined });
+    try {
+      if (positionals[0]) return await narrateProjectDir(core, positionals[0], Boolean(values['keep-scene-durations']), io);
+      return await narrateFile(core, values, io);
+    } finally {
+      closeNarration(core);
+      await core.close();
+    }
+  },
+};
