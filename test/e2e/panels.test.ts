@@ -6,6 +6,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
+import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startFakeKie, type FakeKie } from '../fakes/kie-server.js';
 import { ARTIFACTS, startApp, type AppSession } from './bridge-harness.js';
@@ -85,6 +86,50 @@ describe('panels in Chromium', () => {
     await page.getByRole('button', { name: 'Test the KIE connection' }).click();
     await expect.poll(() => status.textContent(), { timeout: 20_000 }).toMatch(/KIE key works/);
   });
+
+  it('Storyboard: template fills scene cards; a text file dropped is refused in place; own image and a generated image fill thumbnails; reorder', async () => {
+    const { page } = app;
+    await go(page, 'storyboard', 'en');
+    await page.getByRole('button', { name: 'Use template' }).click();
+    const cards = page.getByRole('list', { name: 'Scenes' }).getByRole('listitem');
+    await expect.poll(() => cards.count(), { timeout: 15_000 }).toBeGreaterThan(1);
+    const count = await cards.count();
+
+    // A text file dropped on scene 1's picture: a clear message there, nothing imported.
+    const first = page.getByRole('listitem', { name: 'Scene 1' });
+    const dataTransfer = await page.evaluateHandle(() => {
+      const dt = new DataTransfer();
+      dt.items.add(new File(['just words'], 'notes.txt', { type: 'text/plain' }));
+      return dt;
+    });
+    await first.locator('.thumb').dispatchEvent('drop', { dataTransfer });
+    await expect.poll(() => first.getByRole('status').textContent()).toBe('notes.txt is not a JPEG, PNG or WebP image.');
+    expect(await first.getByRole('img').count()).toBe(0);
+
+    // A corrupt PNG picked: the core's message names the file.
+    await page.getByLabel('Choose an image for scene 2').setInputFiles({ name: 'broken.png', mimeType: 'image/png', buffer: Buffer.from('89504e470d0a1a0a0000', 'hex') });
+    const second = page.getByRole('listitem', { name: 'Scene 2' });
+    await expect.poll(() => second.getByRole('status').textContent(), { timeout: 15_000 }).toContain('broken.png');
+
+    // A real PNG picked for scene 2 shows as its thumbnail, served by the bridge.
+    const png = await sharp({ create: { width: 90, height: 160, channels: 3, background: '#2a7' } }).png().toBuffer();
+    await page.getByLabel('Choose an image for scene 2').setInputFiles({ name: 'mine.png', mimeType: 'image/png', buffer: png });
+    const thumb = second.getByRole('img', { name: 'Image of scene 2' });
+    await thumb.waitFor({ timeout: 15_000 });
+    await expect.poll(() => thumb.evaluate((img: HTMLImageElement) => img.naturalWidth)).toBe(90);
+
+    // Generate scene 1 through the loopback KIE: per-scene progress, then its thumbnail and a toast.
+    await page.getByRole('button', { name: 'Generate the image of scene 1' }).click();
+    await first.getByRole('img', { name: 'Image of scene 1' }).waitFor({ timeout: 60_000 });
+    await page.getByRole('status').filter({ hasText: /^Finished: / }).first().waitFor({ timeout: 10_000 });
+
+    // Move scene 1 down: its prompt is now scene 2's.
+    const prompt1 = await page.getByLabel('Prompt of scene 1', { exact: true }).inputValue();
+    await page.getByRole('button', { name: 'Move scene 1 down' }).click();
+    await expect.poll(() => page.getByLabel('Prompt of scene 2', { exact: true }).inputValue()).toBe(prompt1);
+    expect(await cards.count()).toBe(count);
+    await shot(page, 'storyboard-filled-en');
+  }, 120_000);
 
   it('opens the shortcut sheet with "?" and closes it with Escape', async () => {
     const { page } = app;

@@ -9,6 +9,7 @@ import { startJobsWatch } from '../panels/jobs/jobs-store.js';
 import { MonitorPanel } from '../panels/monitor/MonitorPanel.js';
 import { ProjectsPanel } from '../panels/projects/ProjectsPanel.js';
 import { SettingsPanel } from '../panels/settings/SettingsPanel.js';
+import { StoryboardPanel } from '../panels/storyboard/StoryboardPanel.js';
 import { useAppStore, type Route } from '../state/app-store.js';
 import { useHelpStore } from './help-store.js';
 import { Sidebar } from './Sidebar.js';
@@ -20,6 +21,8 @@ function panelFor(route: Route): ReactNode {
   switch (route) {
     case 'projects':
       return <ProjectsPanel />;
+    case 'storyboard':
+      return <StoryboardPanel />;
     case 'jobs':
       return <JobsPanel />;
     case 'monitor':

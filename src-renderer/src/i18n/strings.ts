@@ -4,10 +4,12 @@
  */
 import { jobsMonitorEn, jobsMonitorEs } from './panels/jobs-monitor.js';
 import { settingsHelpEn, settingsHelpEs } from './panels/settings-help.js';
+import { storyboardEn, storyboardEs } from './panels/storyboard.js';
 
 export const en = {
   ...jobsMonitorEn,
   ...settingsHelpEn,
+  ...storyboardEn,
   'app.title': 'WhatIf Studio',
   'app.language': 'Language',
   'app.disconnected': 'Lost the connection to the app core. Your edits are kept; reconnecting…',
@@ -59,6 +61,7 @@ export type StringKey = keyof typeof en;
 export const es: Record<StringKey, string> = {
   ...jobsMonitorEs,
   ...settingsHelpEs,
+  ...storyboardEs,
   'app.title': 'WhatIf Studio',
   'app.language': 'Idioma',
   'app.disconnected': 'Se perdió la conexión con el núcleo de la app. Tus cambios se conservan; reconectando…',

@@ -1,0 +1,188 @@
+import { useCallback, useEffect, useState, type CSSProperties } from 'react';
+import type { AspectPreset } from '../../../../src-main/project/document.js';
+import { useT } from '../../i18n/use-t.js';
+import { invoke } from '../../ipc/client.js';
+import { errorText, useAppStore } from '../../state/app-store.js';
+import { dispatch, documentStore, useDocument, useOpenProjectDocument } from '../../state/document/index.js';
+import { SceneCard, SCENE_DRAG_TYPE } from './SceneCard.js';
+import { followNarration, reorderScenes } from './scene-layout.js';
+import { useStoryboardStore, type Estimate } from './storyboard-store.js';
+import { TemplatePicker } from './TemplatePicker.js';
+import './storyboard.css';
+
+/** Scene cards, templates, aspect, generate one or all with cost estimate, own images, reorder. */
+export function StoryboardPanel() {
+  const t = useT();
+  useOpenProjectDocument(documentStore);
+  const projectId = useDocument((s) => s.projectId);
+  const scenes = useDocument((s) => s.doc?.scenes);
+  const preset = useDocument((s) => s.doc?.output.preset);
+  const hasCues = useDocument((s) => (s.doc?.tracks.captions.cues.length ?? 0) > 0);
+  const saveStatus = useDocument((s) => s.saveStatus);
+  const loadError = useDocument((s) => s.loadError);
+  const currentProjectId = useAppStore((s) => s.currentProjectId);
+  const [error, setError] = useState<string | null>(null);
+  const [estimate, setEstimate] = useState<Estimate | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  useEffect(() => {
+    useStoryboardStore.getState().loadModels().catch((e: unknown) => setError(errorText(e)));
+  }, []);
+  const sceneKey = scenes?.map((s) => `${s.id}:${s.model}:${s.prompt}:${s.imageAssetId}`).join('|') ?? '';
+  useEffect(() => {
+    if (!projectId || !sceneKey || saveStatus !== 'saved') return;
+    let alive = true;
+    invoke('scenes.estimate', { projectId }).then(
+      (e) => alive && setEstimate(e),
+      () => alive && setEstimate(null),
+    );
+    return () => {
+      alive = false;
+    };
+  }, [projectId, sceneKey, saveStatus]);
+
+  const generate = useCallback(async (sceneIds?: string[]) => {
+    const id = documentStore.getState().projectId;
+    if (!id) return;
+    setBusy(true);
+    setError(null);
+    try {
+      await documentStore.getState().saveNow();
+      const result = await invoke('scenes.generate', { projectId: id, ...(sceneIds ? { sceneIds } : {}) });
+      const ids = sceneIds ?? documentStore.getState().doc?.scenes.map((s) => s.id) ?? [];
+      useStoryboardStore.getState().remember(result.jobs, ids);
+    } catch (e) {
+      setError(errorText(e));
+    } finally {
+      setBusy(false);
+    }
+  }, []);
+  const onGenerate = useCallback((sceneId: string) => void generate([sceneId]), [generate]);
+  const onMove = useCallback((sceneId: string, toIndex: number) => {
+    const doc = documentStore.getState().doc;
+    const action = doc && reorderScenes(doc, sceneId, toIndex);
+    if (action) setError(dispatch(action));
+  }, []);
+  const onUseAsReference = useCallback((sceneId: string) => {
+    const doc = documentStore.getState().doc;
+    if (!doc) return;
+    const actions = doc.scenes.filter((s) => s.id !== sceneId).map((s) => ({ type: 'updateScene' as const, id: s.id, patch: { referenceSceneId: sceneId } }));
+    setError(dispatch({ type: 'batch', actions, label: 'Character reference' }));
+  }, []);
+
+  if (!currentProjectId) {
+    return (
+      <section className="panel" aria-labelledby="storyboard-heading">
+        <header className="panel-header">
+          <h1 id="storyboard-heading">{t('nav.storyboard')}</h1>
+        </header>
+        <div className="empty">
+          <p>{t('storyboard.noProject')}</p>
+          <button type="button" className="primary" onClick={() => useAppStore.getState().navigate('projects')}>
+            {t('storyboard.goProjects')}
+          </button>
+        </div>
+      </section>
+    );
+  }
+
+  const indexOf = new Map((scenes ?? []).map((s, i) => [s.id, i + 1]));
+  return (
+    <section className="panel storyboard" aria-labelledby="storyboard-heading">
+      <header className="panel-header">
+        <h1 id="storyboard-heading">{t('nav.storyboard')}</h1>
+        <div className="actions">
+          <label className="inline-field">
+            <span>{t('storyboard.aspect')}</span>
+            <select value={preset ?? '9:16'} onChange={(e) => setError(dispatch({ type: 'setOutput', patch: { preset: e.target.value as AspectPreset } }))}>
+              <option value="9:16">9:16</option>
+              <option value="16:9">16:9</option>
+              <option value="1:1">1:1</option>
+            </select>
+          </label>
+          <button
+            type="button"
+            disabled={!hasCues || !scenes?.length}
+            title={hasCues ? undefined : t('storyboard.followNeedsNarration')}
+            onClick={() => {
+              const doc = documentStore.getState().doc;
+              const action = doc && followNarration(doc);
+              if (action) setError(dispatch(action));
+            }}
+          >
+            {t('storyboard.followNarration')}
+          </button>
+          <button type="button" className="primary" disabled={busy || !scenes?.length} onClick={() => void generate()}>
+            {t('storyboard.generateAll')}
+          </button>
+        </div>
+      </header>
+      <p className="estimate muted" aria-live="polite">
+        {estimate && scenes?.length
+          ? t('storyboard.estimate', { credits: estimate.totalCredits, cached: estimate.cached, cap: estimate.cap }) +
+            (estimate.withinCap ? '' : ` ${t('storyboard.overCap')}`)
+          : '\u00a0'}
+      </p>
+      {estimate && estimate.warnings.length > 0 && (
+        <ul className="warnings">
+          {estimate.warnings.slice(0, 2).map((w) => (
+            <li key={w}>{w}</li>
+          ))}
+          {estimate.warnings.length > 2 && <li>{t('storyboard.moreWarnings', { count: estimate.warnings.length - 2 })}</li>}
+        </ul>
+      )}
+      {(error || loadError) && (
+        <p className="inline-error" role="alert">
+          {error ?? loadError}
+        </p>
+      )}
+      {projectId && <TemplatePicker projectId={projectId} sceneCount={scenes?.length ?? 0} onError={setError} />}
+      {!scenes ? (
+        <p className="muted">{t('app.loading')}</p>
+      ) : scenes.length === 0 ? (
+        <p className="empty">{t('storyboard.empty')}</p>
+      ) : (
+        <ol
+          className="scene-list"
+          aria-label={t('storyboard.scenes')}
+          style={{ '--thumb-aspect': (preset ?? '9:16').replace(':', ' / ') } as CSSProperties}
+          onDragOver={(e) => {
+            if (e.dataTransfer.types.includes(SCENE_DRAG_TYPE)) e.preventDefault();
+          }}
+        >
+          {scenes.map((scene, index) => (
+            <SceneCard
+              key={scene.id}
+              scene={scene}
+              index={index}
+              count={scenes.length}
+              projectId={projectId!}
+              referenceLabel={scene.referenceSceneId && indexOf.has(scene.referenceSceneId) ? String(indexOf.get(scene.referenceSceneId)) : null}
+              onGenerate={onGenerate}
+              onMove={onMove}
+              onUseAsReference={onUseAsReference}
+            />
+          ))}
+        </ol>
+      )}
+      <button
+        type="button"
+        className="add-scene"
+        disabled={!scenes}
+        onClick={() => {
+          const doc = documentStore.getState().doc;
+          if (!doc) return;
+          const last = doc.scenes[doc.scenes.length - 1];
+          setError(
+            dispatch({
+              type: 'addScene',
+              scene: { id: crypto.randomUUID(), prompt: '', negativePrompt: doc.style.negativePrompt, model: last?.model ?? 'flux-kontext-pro', imageAssetId: null, duration: last?.duration ?? 4 },
+            }),
+          );
+        }}
+      >
+        {t('storyboard.addScene')}
+      </button>
+    </section>
+  );
+}

@@ -1,0 +1,84 @@
+import { useEffect, useState } from 'react';
+import type { CallOutput } from '../../../../src-main/ipc/contract/index.js';
+import { useT } from '../../i18n/use-t.js';
+import { invoke } from '../../ipc/client.js';
+import { errorText, useAppStore } from '../../state/app-store.js';
+import { documentStore } from '../../state/document/index.js';
+
+type Template = CallOutput<'templates.list'>[number];
+
+/** "What if...?" templates: pick one, adjust the premise and scene count, fill the storyboard. */
+export function TemplatePicker({ projectId, sceneCount, onError }: { projectId: string; sceneCount: number; onError(message: string | null): void }) {
+  const t = useT();
+  const language = useAppStore((s) => s.language);
+  const [templates, setTemplates] = useState<Template[]>([]);
+  const [templateId, setTemplateId] = useState('');
+  const [premise, setPremise] = useState('');
+  const [count, setCount] = useState(5);
+  const [busy, setBusy] = useState(false);
+
+  useEffect(() => {
+    invoke('templates.list', { language }).then(
+      (list) => {
+        setTemplates(list);
+        const first = list[0];
+        if (first) {
+          setTemplateId((id) => (list.some((x) => x.id === id) ? id : first.id));
+        }
+      },
+      (e: unknown) => onError(errorText(e)),
+    );
+  }, [language, onError]);
+  const chosen = templates.find((x) => x.id === templateId);
+  useEffect(() => {
+    if (chosen) {
+      setPremise(chosen.premise);
+      setCount(chosen.sceneCount);
+    }
+  }, [chosen]);
+
+  async function apply() {
+    setBusy(true);
+    onError(null);
+    try {
+      await documentStore.getState().saveNow();
+      await invoke('templates.apply', { projectId, templateId, premise: premise.trim() || undefined, sceneCount: count, language });
+      await documentStore.getState().refresh();
+    } catch (e) {
+      onError(errorText(e));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <details className="template-picker card" open={sceneCount === 0}>
+      <summary>{t('storyboard.templates')}</summary>
+      <div className="template-fields">
+        <label className="field">
+          <span>{t('storyboard.template')}</span>
+          <select value={templateId} onChange={(e) => setTemplateId(e.target.value)}>
+            {templates.map((x) => (
+              <option key={x.id} value={x.id}>
+                {x.title}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="field grow">
+          <span>{t('storyboard.premise')}</span>
+          <input value={premise} onChange={(e) => setPremise(e.target.value)} />
+        </label>
+        <label className="field narrow">
+          <span>{t('storyboard.sceneCount')}</span>
+          <input type="number" min={1} max={30} value={count} onChange={(e) => setCount(Math.max(1, Math.min(30, Math.round(Number(e.target.value) || 1))))} />
+        </label>
+        <button type="button" className="primary" disabled={busy || !templateId} onClick={() => void apply()}>
+          {t('storyboard.applyTemplate')}
+        </button>
+      </div>
+      {chosen && <p className="muted small">{chosen.description}</p>}
+      {sceneCount > 0 && <p className="muted small">{t('storyboard.applyReplaces', { count: sceneCount })}</p>}
+    </details>
+  );
+}

@@ -1,0 +1,87 @@
+/**
+ * Pure storyboard rules (tested in test/renderer/storyboard.test.ts): reordering, laying the scenes'
+ * image clips back to back in scene order, and scene durations that follow the narration's sentences.
+ */
+import type { CaptionCue, ProjectDocument } from '../../../../src-main/project/document.js';
+import type { EditAction } from '../../state/document/actions.js';
+
+const round = (t: number) => Math.round(t * 100) / 100;
+export const MIN_SCENE_SECONDS = 0.5;
+
+/** The ids with `movedId` moved to `toIndex` (index in the list without it). */
+export function reorderIds(ids: readonly string[], movedId: string, toIndex: number): string[] {
+  const rest = ids.filter((id) => id !== movedId);
+  if (rest.length === ids.length) return [...ids];
+  const at = Math.max(0, Math.min(rest.length, toIndex));
+  return [...rest.slice(0, at), movedId, ...rest.slice(at)];
+}
+
+/**
+ * Edits that put each scene's image clip where the scene now sits (scenes back to back from 0:00,
+ * each as long as its scene). Clips without a scene are left alone. Empty when nothing moves.
+ */
+export function layoutSceneClips(doc: Pick<ProjectDocument, 'scenes' | 'tracks'>): EditAction[] {
+  const actions: EditAction[] = [];
+  let t = 0;
+  for (const scene of doc.scenes) {
+    const clip = doc.tracks.images.find((c) => c.sceneId === scene.id);
+    if (clip) {
+      const start = round(t);
+      const end = round(t + scene.duration);
+      if (Math.abs(clip.start - start) > 1e-6) actions.push({ type: 'moveClip', id: clip.id, start });
+      if (Math.abs(clip.start + clip.duration - end) > 1e-6 || Math.abs(clip.start - start) > 1e-6) {
+        actions.push({ type: 'trimClip', id: clip.id, edge: 'end', time: end });
+      }
+    }
+    t += scene.duration;
+  }
+  return actions;
+}
+
+/**
+ * Scene lengths that follow the narration: the sentences (caption cues) are shared out in order, as
+ * evenly as the count allows, and each scene lasts from its first sentence to the next scene's first
+ * (the first from 0:00, the last to the narration's end). With fewer sentences than scenes the
+ * narration is split into equal parts. Null when there is no narration timing.
+ */
+export function durationsFromSentences(sceneCount: number, cues: readonly Pick<CaptionCue, 'start' | 'end'>[]): number[] | null {
+  if (sceneCount <= 0 || cues.length === 0) return null;
+  const sorted = [...cues].sort((a, b) => a.start - b.start);
+  const end = Math.max(...sorted.map((c) => c.end));
+  if (!(end > 0)) return null;
+  let bounds: number[];
+  if (sorted.length < sceneCount) {
+    bounds = Array.from({ length: sceneCount + 1 }, (_, i) => (end * i) / sceneCount);
+  } else {
+    bounds = [0];
+    for (let i = 1; i < sceneCount; i++) bounds.push(sorted[Math.floor((i * sorted.length) / sceneCount)]!.start);
+    bounds.push(end);
+  }
+  const out: number[] = [];
+  for (let i = 0; i < sceneCount; i++) out.push(Math.max(MIN_SCENE_SECONDS, round(bounds[i + 1]! - bounds[i]!)));
+  return out;
+}
+
+/** One undo step: new durations for every scene, then their clips laid out again. */
+export function followNarration(doc: Pick<ProjectDocument, 'scenes' | 'tracks'>): EditAction | null {
+  const durations = durationsFromSentences(doc.scenes.length, doc.tracks.captions.cues);
+  if (!durations) return null;
+  const scenes = doc.scenes.map((s, i) => ({ ...s, duration: durations[i]! }));
+  const updates: EditAction[] = scenes.map((s) => ({ type: 'updateScene', id: s.id, patch: { duration: s.duration } }));
+  return { type: 'batch', actions: [...updates, ...layoutSceneClips({ scenes, tracks: doc.tracks })], label: 'Durations follow the narration' };
+}
+
+/** Reorder as one undo step, the timeline following the new order. */
+export function reorderScenes(doc: Pick<ProjectDocument, 'scenes' | 'tracks'>, movedId: string, toIndex: number): EditAction | null {
+  const ids = reorderIds(doc.scenes.map((s) => s.id), movedId, toIndex);
+  if (ids.join('\u0000') === doc.scenes.map((s) => s.id).join('\u0000')) return null;
+  const byId = new Map(doc.scenes.map((s) => [s.id, s]));
+  const scenes = ids.map((id) => byId.get(id)!);
+  return { type: 'batch', actions: [{ type: 'reorderScenes', ids }, ...layoutSceneClips({ scenes, tracks: doc.tracks })], label: 'Reorder scenes' };
+}
+
+/** Changing one scene's length moves the clips after it (one undo step). */
+export function setSceneDuration(doc: Pick<ProjectDocument, 'scenes' | 'tracks'>, sceneId: string, duration: number): EditAction {
+  const scenes = doc.scenes.map((s) => (s.id === sceneId ? { ...s, duration } : s));
+  return { type: 'batch', actions: [{ type: 'updateScene', id: sceneId, patch: { duration } }, ...layoutSceneClips({ scenes, tracks: doc.tracks })], label: 'Scene length' };
+}

@@ -1,0 +1,87 @@
+import { describe, expect, it } from 'vitest';
+import type { ImageClip, Scene } from '../../src-main/project/document.js';
+import { durationsFromSentences, followNarration, layoutSceneClips, reorderIds, reorderScenes } from '../../src-renderer/src/panels/storyboard/scene-layout.js';
+import { imageFileProblem } from '../../src-renderer/src/panels/storyboard/image-file.js';
+
+const scene = (id: string, duration: number): Scene => ({ id, prompt: id, negativePrompt: '', model: 'flux-kontext-pro', imageAssetId: `a-${id}`, duration });
+const clip = (sceneId: string, start: number, duration: number): ImageClip => ({
+  id: `clip-${sceneId}`,
+  assetId: `a-${sceneId}`,
+  sceneId,
+  start,
+  duration,
+  kenBurns: { from: { zoom: 1, x: 0.5, y: 0.5 }, to: { zoom: 1.1, x: 0.5, y: 0.5 }, easing: 'linear' },
+  transitionIn: { kind: 'cut', duration: 0 },
+});
+const tracks = (images: ImageClip[], cues: { id: string; start: number; end: number; text: string }[] = []) => ({
+  images,
+  text: [],
+  narration: [],
+  music: [],
+  captions: { enabled: true, highlightWords: false, cues, position: { preset: 'bottom' as const, x: 0.5, y: 0.8 }, style: {} as never },
+});
+
+describe('storyboard rules', () => {
+  it('moves one id to a new place', () => {
+    expect(reorderIds(['a', 'b', 'c', 'd'], 'a', 2)).toEqual(['b', 'c', 'a', 'd']);
+    expect(reorderIds(['a', 'b', 'c'], 'c', 0)).toEqual(['c', 'a', 'b']);
+    expect(reorderIds(['a', 'b'], 'x', 0)).toEqual(['a', 'b']);
+  });
+
+  it('lays scene clips back to back in the new scene order', () => {
+    const scenes = [scene('b', 2), scene('a', 3)];
+    const actions = layoutSceneClips({ scenes, tracks: tracks([clip('a', 0, 3), clip('b', 3, 2)]) });
+    expect(actions).toEqual([
+      { type: 'moveClip', id: 'clip-b', start: 0 },
+      { type: 'trimClip', id: 'clip-b', edge: 'end', time: 2 },
+      { type: 'moveClip', id: 'clip-a', start: 2 },
+      { type: 'trimClip', id: 'clip-a', edge: 'end', time: 5 },
+    ]);
+    expect(layoutSceneClips({ scenes: [scene('a', 3), scene('b', 2)], tracks: tracks([clip('a', 0, 3), clip('b', 3, 2)]) })).toEqual([]);
+  });
+
+  it('reorders as one batch with the timeline following, or nothing when the order is unchanged', () => {
+    const doc = { scenes: [scene('a', 3), scene('b', 2)], tracks: tracks([clip('a', 0, 3), clip('b', 3, 2)]) };
+    const action = reorderScenes(doc, 'b', 0);
+    expect(action?.type).toBe('batch');
+    expect(action && action.type === 'batch' && action.actions[0]).toEqual({ type: 'reorderScenes', ids: ['b', 'a'] });
+    expect(reorderScenes(doc, 'a', 0)).toBeNull();
+  });
+
+  it('shares sentences out to scenes: each scene runs from its first sentence to the next scene\'s first', () => {
+    const cues = [
+      { start: 0.2, end: 2 },
+      { start: 2.3, end: 4 },
+      { start: 4.4, end: 6.5 },
+      { start: 6.8, end: 9 },
+    ];
+    expect(durationsFromSentences(2, cues)).toEqual([4.4, 4.6]);
+    expect(durationsFromSentences(4, cues)).toEqual([2.3, 2.1, 2.4, 2.2]);
+    // Fewer sentences than scenes: equal parts of the narration.
+    expect(durationsFromSentences(3, cues.slice(0, 2))).toEqual([1.33, 1.33, 1.33]);
+    expect(durationsFromSentences(3, [])).toBeNull();
+  });
+
+  it('follows the narration as one undo step that also moves the clips', () => {
+    const doc = { scenes: [scene('a', 3), scene('b', 3)], tracks: tracks([clip('a', 0, 3), clip('b', 3, 3)], [
+      { id: 'c1', start: 0, end: 1.9, text: 'One.' },
+      { id: 'c2', start: 2, end: 5, text: 'Two.' },
+    ]) };
+    const action = followNarration(doc);
+    expect(action?.type).toBe('batch');
+    const actions = action && action.type === 'batch' ? action.actions : [];
+    expect(actions.slice(0, 2)).toEqual([
+      { type: 'updateScene', id: 'a', patch: { duration: 2 } },
+      { type: 'updateScene', id: 'b', patch: { duration: 3 } },
+    ]);
+    expect(actions).toContainEqual({ type: 'moveClip', id: 'clip-b', start: 2 });
+  });
+
+  it('tells a non-image or empty file from an image before sending it', () => {
+    expect(imageFileProblem({ name: 'a.png', type: 'image/png', size: 10 })).toBeNull();
+    expect(imageFileProblem({ name: 'a.JPG', type: '', size: 10 })).toBeNull();
+    expect(imageFileProblem({ name: 'notes.txt', type: 'text/plain', size: 10 })).toBe('notImage');
+    expect(imageFileProblem({ name: 'a.gif', type: 'image/gif', size: 10 })).toBe('notImage');
+    expect(imageFileProblem({ name: 'a.png', type: 'image/png', size: 0 })).toBe('empty');
+  });
+});
