@@ -50,7 +50,7 @@ export function summarizeProbe(file: string, json: { format?: { format_name?: st
           codec: v.codec_name ?? 'unknown',
           width: v.width ?? 0,
           height: v.height ?? 0,
-          fps: rate(v.avg_frame_rate) || rate(v.r_frame_rate),
+          fps: rate(v.r_frame_rate) || rate(v.avg_frame_rate),
           pixFmt: v.pix_fmt ?? 'unknown',
           frames: v.nb_frames ? Number(v.nb_frames) : null,
         }

@@ -1,0 +1,118 @@
+/**
+ * The audio side of the render plan, pure: narration and music clips placed on the timeline (trim,
+ * volume, fades), music ducked under the narration with a sidechain compressor keyed by the voice,
+ * everything mixed, cut to the project length and loudness-normalised to -14 LUFS integrated with
+ * true peak under -1 dBTP (two-pass loudnorm: measure, then apply linearly), AAC 48 kHz.
+ */
+import type { AudioClip, MusicClip } from '../../project/document.js';
+
+export const TARGET_LUFS = -14;
+export const TARGET_TP = -1.5;
+export const TARGET_LRA = 11;
+
+export interface AudioInput {
+  clip: AudioClip | MusicClip;
+  file: string;
+  track: 'narration' | 'music';
+}
+
+export interface AudioGraph {
+  /** Files in input order (ffmpeg -i each). */
+  files: string[];
+  /** Filter graph ending in the label [mix] (before loudness normalisation). */
+  graph: string;
+}
+
+const n = (v: number): string => (Math.round(v * 1e6) / 1e6).toString();
+
+function clipChain(input: number, clip: AudioClip, label: string): string {
+  const parts = [`[${input}:a]atrim=start=${n(clip.trimStart)}:duration=${n(clip.duration)}`, 'asetpts=PTS-STARTPTS', 'aformat=sample_fmts=fltp:sample_rates=48000:channel_layouts=stereo'];
+  if (clip.volume !== 1) parts.push(`volume=${n(clip.volume)}`);
+  if (clip.fadeIn > 0) parts.push(`afade=t=in:st=0:d=${n(clip.fadeIn)}`);
+  if (clip.fadeOut > 0) parts.push(`afade=t=out:st=${n(Math.max(0, clip.duration - clip.fadeOut))}:d=${n(clip.fadeOut)}`);
+  const delay = Math.round(clip.start * 1000);
+  if (delay > 0) parts.push(`adelay=${delay}:all=1`);
+  return `${parts.join(',')}[${label}]`;
+}
+
+function bus(labels: string[], out: string, duration: number): string {
+  const pad = `apad=whole_dur=${n(duration)},atrim=duration=${n(duration)}`;
+  if (labels.length === 1) return `[${labels[0]}]${pad}[${out}]`;
+  return `${labels.map((l) => `[${l}]`).join('')}amix=inputs=${labels.length}:normalize=0:duration=longest,${pad}[${out}]`;
+}
+
+/** null when the project has no audio clips. */
+export function buildAudioGraph(inputs: readonly AudioInput[], duration: number): AudioGraph | null {
+  if (inputs.length === 0) return null;
+  const lines: string[] = [];
+  const narration: string[] = [];
+  const ducked: string[] = [];
+  const plain: string[] = [];
+  inputs.forEach((input, i) => {
+    const label = `a${i}`;
+    lines.push(clipChain(i, input.clip, label));
+    if (input.track === 'narration') narration.push(label);
+    else if ((input.clip as MusicClip).duck) ducked.push(label);
+    else plain.push(label);
+  });
+  const mixInputs: string[] = [];
+  if (narration.length > 0) {
+    lines.push(bus(narration, 'voice', duration));
+    if (ducked.length > 0) lines.push('[voice]asplit=2[voicemix][voicekey]');
+    mixInputs.push(ducked.length > 0 ? 'voicemix' : 'voice');
+  }
+  if (ducked.length > 0) {
+    lines.push(bus(ducked, 'music', duration));
+    if (narration.length > 0) {
+      // About -12 dB under speech, back up within half a second after it.
+      lines.push('[music][voicekey]sidechaincompress=threshold=0.02:ratio=8:attack=40:release=500:knee=2[musicducked]');
+      mixInputs.push('musicducked');
+    } else mixInputs.push('music');
+  }
+  if (plain.length > 0) {
+    lines.push(bus(plain, 'musicplain', duration));
+    mixInputs.push('musicplain');
+  }
+  if (mixInputs.length === 1) lines.push(`[${mixInputs[0]}]anull[mix]`);
+  else lines.push(`${mixInputs.map((l) => `[${l}]`).join('')}amix=inputs=${mixInputs.length}:normalize=0:duration=longest[mix]`);
+  return { files: inputs.map((i) => i.file), graph: lines.join(';\n') };
+}
+
+/** A silent stereo track of the project length (only when the user asks for one). */
+export function silentAudioGraph(duration: number): AudioGraph {
+  return { files: [], graph: `anullsrc=r=48000:cl=stereo,atrim=duration=${n(duration)}[mix]` };
+}
+
+export interface LoudnessMeasure {
+  input_i: string;
+  input_tp: string;
+  input_lra: string;
+  input_thresh: string;
+  target_offset: string;
+}
+
+export const measureFilter = `loudnorm=I=${TARGET_LUFS}:TP=${TARGET_TP}:LRA=${TARGET_LRA}:print_format=json`;
+
+/** loudnorm's JSON block from ffmpeg's stderr (first pass). */
+export function parseLoudnorm(stderr: string): LoudnessMeasure | null {
+  const start = stderr.lastIndexOf('{');
+  const end = stderr.lastIndexOf('}');
+  if (start < 0 || end < start) return null;
+  try {
+    const json = JSON.parse(stderr.slice(start, end + 1)) as Partial<LoudnessMeasure>;
+    if (!json.input_i || !json.input_tp || !json.input_lra || !json.input_thresh || !json.target_offset) return null;
+    if (!Number.isFinite(Number(json.input_i))) return null;
+    return json as LoudnessMeasure;
+  } catch {
+    return null;
+  }
+}
+
+/** Second pass: apply the measured values linearly (no pumping), back to 48 kHz. */
+export function applyFilter(m: LoudnessMeasure | null): string {
+  if (!m) return 'aresample=48000';
+  return (
+    `loudnorm=I=${TARGET_LUFS}:TP=${TARGET_TP}:LRA=${TARGET_LRA}:measured_I=${m.input_i}:measured_TP=${m.input_tp}:` +
+    `measured_LRA=${m.input_lra}:measured_thresh=${m.input_thresh}:offset=${m.target_offset}:linear=true,aresample=48000`
+  );
+}

@@ -1,0 +1,148 @@
+/**
+ * Exports a project to MP4: check every input, prepare each image once, encode the picture chunk by
+ * chunk (flat memory), mix and normalise the audio (two passes), and join everything with +faststart
+ * into a temp file beside the destination that is renamed into place only when all went well.
+ * Progress is reported as percent + message with an ETA; the AbortSignal cancels at any step.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { AppError } from '../../errors.js';
+import { projectDuration, type OutputSettings, type ProjectDocument } from '../../project/document.js';
+import { resourcePath } from '../../platform/app-root.js';
+import { buildAudioGraph, silentAudioGraph, measureFilter, parseLoudnorm, applyFilter } from '../audio/audio-graph.js';
+import { buildAss } from '../captions/ass.js';
+import { runFfmpeg, withTempOutput } from '../ffmpeg/run-ffmpeg.js';
+import { probeMedia, type MediaProbe } from '../ffmpeg/probe.js';
+import { chunkGraph, videoEncoderArgs } from '../render/chunk-graph.js';
+import { planVideo } from '../render/video-plan.js';
+import { checkAudio, checkImages, prepareClipImage, validateForExport } from './inputs.js';
+
+export interface ExportOptions {
+  projectDir: string;
+  doc: ProjectDocument;
+  output: OutputSettings;
+  destination: string;
+  /** A silent AAC track when the project has no audio (otherwise no audio stream). */
+  silentAudio?: boolean;
+  signal?: AbortSignal;
+  onProgress?: (percent: number, message: string, etaSeconds: number | null) => void;
+  /** Target chunk length in seconds (memory vs. overhead); default 12. */
+  chunkSeconds?: number;
+}
+
+export interface ExportResult {
+  file: string;
+  durationSeconds: number;
+  width: number;
+  height: number;
+  fps: number;
+  bytes: number;
+  hasAudio: boolean;
+  elapsedSeconds: number;
+  probe: MediaProbe;
+}
+
+export function fontsDir(): string {
+  return resourcePath('fonts');
+}
+
+export async function exportProject(options: ExportOptions): Promise<ExportResult> {
+  const started = Date.now();
+  const { doc, output, signal } = options;
+  const report = (percent: number, message: string) => {
+    const elapsed = (Date.now() - started) / 1000;
+    const eta = percent > 3 ? (elapsed * (100 - percent)) / percent : null;
+    options.onProgress?.(Math.min(100, percent), message, eta);
+  };
+  const checkCancel = () => {
+    if (signal?.aborted) throw new AppError('cancelled', 'Cancelled.');
+  };
+  report(0, 'Checking the project');
+  validateForExport(doc);
+  const duration = projectDuration(doc);
+  const frame = { width: output.width, height: output.height };
+  const ass = buildAss({ frame, text: doc.tracks.text, captions: doc.tracks.captions, duration });
+  const sizes = await checkImages(options.projectDir, doc);
+  const audioInputs = await checkAudio(options.projectDir, doc, signal);
+  checkCancel();
+  const plan = planVideo({ clips: doc.tracks.images, output, images: sizes, chunkSeconds: options.chunkSeconds ?? 12 });
+  const seconds = plan.totalFrames / plan.fps;
+
+  const result = await withTempOutput(options.destination, async (temp) => {
+    const workDir = fs.mkdtempSync(path.join(path.dirname(options.destination), '.whatif-export-'));
+    try {
+      const images: string[] = [];
+      for (const clip of plan.clips) {
+        checkCancel();
+        images.push(await prepareClipImage(options.projectDir, doc, clip, plan.size, workDir));
+        report((6 * images.length) / plan.clips.length, `Preparing images ${images.length}/${plan.clips.length}`);
+      }
+      if (ass) fs.writeFileSync(path.join(workDir, 'overlay.ass'), ass, 'utf8');
+      const assRef = ass ? { file: 'overlay.ass', fontsDir: path.relative(workDir, fontsDir()) || '.' } : null;
+      const chunkFiles: string[] = [];
+      let framesDone = 0;
+      for (const chunk of plan.chunks) {
+        const g = chunkGraph(plan, chunk, assRef);
+        const name = `chunk-${String(chunk.index).padStart(3, '0')}.mp4`;
+        fs.writeFileSync(path.join(workDir, `${name}.filter`), g.graph, 'utf8');
+        const inputs = g.inputClips.flatMap((i) => ['-framerate', String(plan.fps), '-i', images[i]!]);
+        await runFfmpeg({
+          args: [...inputs, '-filter_complex_script', `${name}.filter`, '-map', '[vout]', '-frames:v', String(g.frames), ...videoEncoderArgs(output.quality, plan.fps), '-an', name],
+          cwd: workDir,
+          durationSeconds: g.frames / plan.fps,
+          label: 'the video',
+          ...(signal ? { signal } : {}),
+          onProgress: (p) => report(6 + (84 * (framesDone + (p.percent / 100) * g.frames)) / plan.totalFrames, `Encoding video ${Math.round(p.fps)} fps`),
+        });
+        framesDone += g.frames;
+        chunkFiles.push(name);
+      }
+      fs.writeFileSync(path.join(workDir, 'chunks.txt'), chunkFiles.map((f) => `file '${f}'`).join('\n') + '\n', 'utf8');
+
+      const audioGraph = audioInputs.length > 0 ? buildAudioGraph(audioInputs, seconds) : options.silentAudio ? silentAudioGraph(seconds) : null;
+      if (audioGraph) {
+        const audioInputsArgs = audioGraph.files.flatMap((f) => ['-i', path.resolve(f)]);
+        let measure = null;
+        if (audioInputs.length > 0) {
+          report(91, 'Measuring loudness');
+          const pass1 = await runFfmpeg({
+            args: [...audioInputsArgs, '-filter_complex', `${audioGraph.graph};\n[mix]${measureFilter}[aout]`, '-map', '[aout]', '-f', 'null', '-'],
+            cwd: workDir,
+            durationSeconds: seconds,
+            label: 'the loudness measurement',
+            ...(signal ? { signal } : {}),
+          });
+          measure = parseLoudnorm(pass1.stderr);
+        }
+        report(94, 'Mixing audio');
+        await runFfmpeg({
+          args: [...audioInputsArgs, '-filter_complex', `${audioGraph.graph};\n[mix]${applyFilter(measure)}[aout]`, '-map', '[aout]', '-c:a', 'aac', '-b:a', '192k', '-ar', '48000', '-ac', '2', '-t', String(seconds), 'audio.m4a'],
+          cwd: workDir,
+          durationSeconds: seconds,
+          label: 'the audio',
+          ...(signal ? { signal } : {}),
+        });
+      }
+      report(98, 'Writing the MP4');
+      const muxArgs = ['-f', 'concat', '-safe', '0', '-i', 'chunks.txt', ...(audioGraph ? ['-i', 'audio.m4a', '-map', '0:v', '-map', '1:a'] : ['-map', '0:v']), '-c', 'copy', '-movflags', '+faststart', '-t', String(seconds), path.resolve(temp)];
+      await runFfmpeg({ args: muxArgs, cwd: workDir, durationSeconds: seconds, label: 'the MP4', ...(signal ? { signal } : {}) });
+      checkCancel();
+      return { hasAudio: Boolean(audioGraph) };
+    } finally {
+      fs.rmSync(workDir, { recursive: true, force: true });
+    }
+  });
+  const probe = await probeMedia(options.destination);
+  report(100, 'Done');
+  return {
+    file: options.destination,
+    durationSeconds: probe.durationSeconds,
+    width: probe.video?.width ?? output.width,
+    height: probe.video?.height ?? output.height,
+    fps: probe.video?.fps ?? output.fps,
+    bytes: probe.bytes,
+    hasAudio: result.hasAudio,
+    elapsedSeconds: (Date.now() - started) / 1000,
+    probe,
+  };
+}

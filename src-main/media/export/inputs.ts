@@ -1,0 +1,93 @@
+/**
+ * Checks and prepares an export's inputs BEFORE anything is encoded: the document's rules, every
+ * image decoded (a missing or corrupt file is an error naming the clip and the file), every audio
+ * file probed, fonts known. Each image is then prepared once: cropped to the region its Ken Burns
+ * path covers and resized to the output size (JPEG, 4:4:4), so ffmpeg decodes it a single time.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import sharp from 'sharp';
+import { AppError } from '../../errors.js';
+import { ProjectDocumentSchema, type ProjectDocument } from '../../project/document.js';
+import { assetPath } from '../../project/assets.js';
+import { probeMedia } from '../ffmpeg/probe.js';
+import type { Size } from '../kenburns/path.js';
+import type { AudioInput } from '../audio/audio-graph.js';
+import type { PlannedClip } from '../render/video-plan.js';
+
+/** The document's own rules (zero-length or overlapping clips, references, fades) as one clear error. */
+export function validateForExport(doc: ProjectDocument): void {
+  const parsed = ProjectDocumentSchema.safeParse(doc);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.slice(0, 5).map((i) => `${i.path.join('.') || 'document'}: ${i.message}`);
+    throw new AppError('invalid_input', `The project cannot be exported:\n${problems.join('\n')}`);
+  }
+  if (doc.tracks.images.length === 0) throw new AppError('invalid_input', 'The project has no image clips on the timeline: add scenes with images before exporting.');
+}
+
+function clipLabel(doc: ProjectDocument, clipId: string, sceneId: string | null | undefined): string {
+  const sceneIndex = sceneId ? doc.scenes.findIndex((s) => s.id === sceneId) : -1;
+  return sceneIndex >= 0 ? `image clip ${clipId} (scene ${sceneIndex + 1})` : `image clip ${clipId}`;
+}
+
+/** Pixel size of every image asset used on the timeline (header only; prepareClipImage decodes). */
+export async function checkImages(dir: string, doc: ProjectDocument): Promise<Map<string, Size>> {
+  const sizes = new Map<string, Size>();
+  for (const clip of doc.tracks.images) {
+    if (sizes.has(clip.assetId)) continue;
+    const asset = doc.assets[clip.assetId]!;
+    const file = assetPath(dir, asset);
+    const label = clipLabel(doc, clip.id, clip.sceneId);
+    if (!fs.existsSync(file)) throw new AppError('invalid_input', `The image of ${label} is missing: ${file}`);
+    try {
+      const meta = await sharp(file).metadata();
+      if (!meta.width || !meta.height) throw new Error('no picture size');
+      sizes.set(clip.assetId, { width: meta.width, height: meta.height });
+    } catch (error) {
+      throw new AppError('invalid_input', `The image of ${label} is corrupt or not an image: ${file} (${(error as Error).message})`, { cause: error });
+    }
+  }
+  return sizes;
+}
+
+/** Every narration and music clip with its file; a missing or unreadable file is named. */
+export async function checkAudio(dir: string, doc: ProjectDocument, signal?: AbortSignal): Promise<AudioInput[]> {
+  const inputs: AudioInput[] = [];
+  const probed = new Set<string>();
+  for (const track of ['narration', 'music'] as const) {
+    for (const clip of doc.tracks[track]) {
+      const file = assetPath(dir, doc.assets[clip.assetId]!);
+      const label = `${track} clip ${clip.id}`;
+      if (!fs.existsSync(file)) throw new AppError('invalid_input', `The audio of ${label} is missing: ${file}`);
+      if (!probed.has(file)) {
+        const probe = await probeMedia(file, signal).catch((error: unknown) => {
+          throw new AppError('invalid_input', `The audio of ${label} is corrupt or not audio: ${file} (${(error as Error).message})`, { cause: error });
+        });
+        if (!probe.audio) throw new AppError('invalid_input', `The file of ${label} has no audio: ${file}`);
+        probed.add(file);
+      }
+      inputs.push({ clip, file, track });
+    }
+  }
+  return inputs;
+}
+
+/**
+ * Writes clip-NNN.jpg (the path's region at the output size) into workDir and returns its name. This
+ * is the one full decode of the image; a corrupt file fails here, before any encoding, naming the clip.
+ */
+export async function prepareClipImage(dir: string, doc: ProjectDocument, clip: PlannedClip, size: Size, workDir: string): Promise<string> {
+  const file = assetPath(dir, doc.assets[clip.clip.assetId]!);
+  const name = `clip-${String(clip.index).padStart(3, '0')}.jpg`;
+  const r = clip.region;
+  try {
+    await sharp(file, { failOn: 'error' })
+      .extract({ left: r.x, top: r.y, width: r.w, height: r.h })
+      .resize(size.width, size.height, { fit: 'fill', kernel: 'lanczos3' })
+      .jpeg({ quality: 95, chromaSubsampling: '4:4:4' })
+      .toFile(path.join(workDir, name));
+  } catch (error) {
+    throw new AppError('invalid_input', `The image of ${clipLabel(doc, clip.clip.id, clip.clip.sceneId)} is corrupt: ${file} (${(error as Error).message})`, { cause: error });
+  }
+  return name;
+}

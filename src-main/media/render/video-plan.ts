@@ -1,0 +1,117 @@
+/**
+ * The video side of the render plan, pure: image clips on a frame grid, their Ken Burns rectangles,
+ * transitions, and chunks. Each image is prepared ONCE (cropped to the region its path covers and
+ * resized to the output size) and held by ffmpeg's `loop` filter; the `perspective` filter then
+ * samples the moving rectangle with sub-pixel precision per frame. The timeline is cut into chunks
+ * (at clip middles, away from transitions) encoded one after another and joined without re-encoding,
+ * so memory stays flat however long the project is.
+ */
+import type { ImageClip, OutputSettings, Transition } from '../../project/document.js';
+import { framingRect, unionRect, type Rect, type Size } from '../kenburns/path.js';
+
+export interface PlannedClip {
+  index: number;
+  clip: ImageClip;
+  /** First and one-past-last frame of the clip itself. */
+  startFrame: number;
+  endFrame: number;
+  /** Frames shown before startFrame (incoming transition) and after endFrame (outgoing). */
+  leadFrames: number;
+  trailFrames: number;
+  /** Transition into this clip, in frames (0 = cut). */
+  transition: { kind: Transition['kind']; frames: number };
+  /** Start and end crop rectangles in source pixels. */
+  from: Rect;
+  to: Rect;
+  /** Whole-pixel source region the path stays in: what the prepared image holds. */
+  region: Rect;
+}
+
+export interface ChunkPlan {
+  index: number;
+  startFrame: number;
+  endFrame: number;
+}
+
+export interface VideoPlan {
+  fps: number;
+  size: Size;
+  totalFrames: number;
+  clips: PlannedClip[];
+  chunks: ChunkPlan[];
+}
+
+export const toFrame = (seconds: number, fps: number): number => Math.round(seconds * fps);
+
+/** Integer source region containing both rectangles, inside the image. */
+export function prepareRegion(from: Rect, to: Rect, image: Size): Rect {
+  const u = unionRect(from, to);
+  const x = Math.max(0, Math.floor(u.x));
+  const y = Math.max(0, Math.floor(u.y));
+  const right = Math.min(image.width, Math.ceil(u.x + u.w));
+  const bottom = Math.min(image.height, Math.ceil(u.y + u.h));
+  return { x, y, w: Math.max(1, right - x), h: Math.max(1, bottom - y) };
+}
+
+/**
+ * Plans the picture track. `images` gives each asset's pixel size. `chunkSeconds` is the target chunk
+ * length (a chunk ends in the middle of the first clip past it).
+ */
+export function planVideo(input: { clips: readonly ImageClip[]; output: Pick<OutputSettings, 'width' | 'height' | 'fps'>; images: ReadonlyMap<string, Size>; chunkSeconds?: number }): VideoPlan {
+  const { fps } = input.output;
+  const size = { width: input.output.width, height: input.output.height };
+  const sorted = [...input.clips].sort((a, b) => a.start - b.start);
+  const clips: PlannedClip[] = sorted.map((clip, index) => {
+    const image = input.images.get(clip.assetId);
+    if (!image) throw new Error(`no size for asset ${clip.assetId}`);
+    const from = framingRect(clip.kenBurns.from, image, size);
+    const to = framingRect(clip.kenBurns.to, image, size);
+    const startFrame = toFrame(clip.start, fps);
+    const endFrame = Math.max(startFrame + 1, toFrame(clip.start + clip.duration, fps));
+    return { index, clip, startFrame, endFrame, leadFrames: 0, trailFrames: 0, transition: { kind: 'cut', frames: 0 }, from, to, region: prepareRegion(from, to, image) };
+  });
+  for (let i = 1; i < clips.length; i++) {
+    const prev = clips[i - 1]!;
+    const cur = clips[i]!;
+    const t = cur.clip.transitionIn;
+    const frames = t.kind === 'cut' || prev.endFrame !== cur.startFrame ? 0 : Math.min(toFrame(t.duration, fps), cur.endFrame - cur.startFrame, prev.endFrame - prev.startFrame);
+    if (frames < 2) continue;
+    cur.transition = { kind: t.kind, frames };
+    cur.leadFrames = Math.floor(frames / 2);
+    prev.trailFrames = frames - cur.leadFrames;
+  }
+  const totalFrames = clips.reduce((end, c) => Math.max(end, c.endFrame), 0);
+  const target = Math.max(1, Math.round((input.chunkSeconds ?? 12) * fps));
+  const chunks: ChunkPlan[] = [];
+  let chunkStart = 0;
+  for (const c of clips) {
+    const middle = Math.floor((c.startFrame + c.leadFrames + c.endFrame - c.trailFrames) / 2);
+    if (middle - chunkStart >= target && totalFrames - middle >= target / 3 && middle > c.startFrame + c.leadFrames && middle < c.endFrame - c.trailFrames) {
+      chunks.push({ index: chunks.length, startFrame: chunkStart, endFrame: middle });
+      chunkStart = middle;
+    }
+  }
+  chunks.push({ index: chunks.length, startFrame: chunkStart, endFrame: totalFrames });
+  return { fps, size, totalFrames, clips, chunks };
+}
+
+/** One piece of a chunk's picture: a clip's frames [from, to) or black for a gap. */
+export type ChunkItem = { kind: 'clip'; clip: PlannedClip; fromFrame: number; toFrame: number } | { kind: 'gap'; fromFrame: number; toFrame: number };
+
+/** The items a chunk needs, in order, each clipped to what the chunk shows (lead/trail included). */
+export function chunkItems(plan: VideoPlan, chunk: ChunkPlan): ChunkItem[] {
+  const items: ChunkItem[] = [];
+  let cursor = chunk.startFrame;
+  for (const c of plan.clips) {
+    const visFrom = c.startFrame - c.leadFrames;
+    const visTo = c.endFrame + c.trailFrames;
+    const from = Math.max(visFrom, chunk.startFrame);
+    const to = Math.min(visTo, chunk.endFrame);
+    if (to <= from) continue;
+    if (from > cursor) items.push({ kind: 'gap', fromFrame: cursor, toFrame: from });
+    items.push({ kind: 'clip', clip: c, fromFrame: from, toFrame: to });
+    cursor = Math.max(cursor, to);
+  }
+  if (cursor < chunk.endFrame) items.push({ kind: 'gap', fromFrame: cursor, toFrame: chunk.endFrame });
+  return items;
+}
