@@ -4,12 +4,13 @@
  */
 import type { Core } from '../core.js';
 import { registerImageKinds } from '../images/generate-job.js';
+import { registerExportKinds } from '../media/export/export-job.js';
 import { registerNarrationKinds } from '../narration/jobs.js';
 import { registerTemplates } from '../templates/templates.js';
 
 type KindRegistrar = (core: Core) => void;
 
-const REGISTRARS: KindRegistrar[] = [registerImageKinds, registerNarrationKinds, registerTemplates];
+const REGISTRARS: KindRegistrar[] = [registerExportKinds, registerImageKinds, registerNarrationKinds, registerTemplates];
 
 export function registerJobKinds(core: Core): void {
   for (const register of REGISTRARS) register(core);

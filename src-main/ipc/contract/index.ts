@@ -7,6 +7,7 @@
 import type { z } from 'zod';
 import { desktopCalls, desktopEvents } from './desktop.js';
 import { editorCalls, editorEvents } from './editor.js';
+import { exportCalls, exportEvents } from './export.js';
 import { imageCalls, imageEvents } from './images.js';
 import { imageUploadCalls, imageUploadEvents } from './image-upload.js';
 import { jobCalls, jobEvents } from './jobs.js';
@@ -27,6 +28,7 @@ export const calls = {
   ...editorCalls,
   ...monitorCalls,
   ...imageUploadCalls,
+  ...exportCalls,
 } as const;
 
 export const events = {
@@ -40,6 +42,7 @@ export const events = {
   ...editorEvents,
   ...monitorEvents,
   ...imageUploadEvents,
+  ...exportEvents,
 } as const;
 
 export const contract = { calls, events } as const;
@@ -73,3 +76,4 @@ export * from './desktop.js';
 export * from './editor.js';
 export * from './monitor.js';
 export * from './image-upload.js';
+export * from './export.js';

@@ -3,6 +3,7 @@ import type { Core } from '../../core.js';
 import type { Handlers } from '../handle.js';
 import { desktopHandlers } from './desktop.js';
 import { editorHandlers } from './editor.js';
+import { exportHandlers } from './export.js';
 import { imageHandlers } from './images.js';
 import { jobHandlers } from './jobs.js';
 import { narrationHandlers } from './narration.js';
@@ -24,5 +25,6 @@ export function createHandlers(core: Core): Handlers {
     ...editorHandlers(core),
     ...monitorHandlers(core),
     ...imageUploadHandlers(core),
+    ...exportHandlers(core),
   };
 }
