@@ -70,6 +70,20 @@ export class BrowserWindow extends EventEmitter {
     this.maximized = true;
   }
   show(): void {}
+  focused = false;
+  focus(): void {
+    this.focused = true;
+  }
+  isMinimized(): boolean {
+    return false;
+  }
+  restore(): void {}
+  isMaximized(): boolean {
+    return this.maximized;
+  }
+  getNormalBounds(): { x: number; y: number; width: number; height: number } {
+    return { x: 10, y: 20, width: Number(this.options.width ?? 800), height: Number(this.options.height ?? 600) };
+  }
   destroy(): void {
     this.destroyed = true;
     this.webContents.destroyed = true;
@@ -107,6 +121,7 @@ export const ipcMain = new StandInIpcMain();
 
 export const protocol = {
   registerSchemesAsPrivileged(schemes: unknown[]): void {
+    if (appState.ready) throw new Error('registerSchemesAsPrivileged must be called before the app is ready');
     recorded.schemes.push(...schemes);
   },
   handle(): void {},
@@ -142,15 +157,71 @@ export class StandInSession {
 
 export const dialog = {
   nextOpen: { canceled: false, filePaths: [] as string[] },
+  errors: [] as { title: string; message: string }[],
   async showOpenDialog(): Promise<{ canceled: boolean; filePaths: string[] }> {
     return dialog.nextOpen;
   },
   async showSaveDialog(): Promise<{ canceled: boolean; filePath?: string }> {
     return { canceled: true };
   },
-  showErrorBox(): void {},
+  showErrorBox(title: string, message: string): void {
+    dialog.errors.push({ title, message });
+  },
 };
 
-export const app = new EventEmitter();
+const appState = { ready: false, quit: false, lock: true };
 
-export default { BrowserWindow, ipcMain, protocol, shell, dialog, app };
+class StandInApp extends EventEmitter {
+  isPackaged = false;
+  state = appState;
+  requestSingleInstanceLock(): boolean {
+    return appState.lock;
+  }
+  async whenReady(): Promise<void> {
+    appState.ready = true;
+  }
+  enableSandbox(): void {}
+  setAppUserModelId(): void {}
+  getVersion(): string {
+    return '0.0.0-test';
+  }
+  quit(): void {
+    appState.quit = true;
+  }
+  exit(): void {
+    appState.quit = true;
+  }
+}
+export const app = new StandInApp();
+
+/** safeStorage with a Linux keyring: reversible XOR so tests can tell ciphertext from text. */
+export const safeStorage = {
+  async isAsyncEncryptionAvailable(): Promise<boolean> {
+    return true;
+  },
+  async encryptStringAsync(text: string): Promise<Buffer> {
+    return Buffer.concat([Buffer.from('ENC1'), Buffer.from(text, 'utf8').map((b) => b ^ 0x5a)]);
+  },
+  async decryptStringAsync(data: Buffer): Promise<{ result: string; shouldReEncrypt: boolean }> {
+    return { result: Buffer.from(data.subarray(4).map((b) => b ^ 0x5a)).toString('utf8'), shouldReEncrypt: false };
+  },
+  getSelectedStorageBackend(): string {
+    return 'gnome_libsecret';
+  },
+};
+
+export const screen = {
+  getAllDisplays: () => [{ workArea: { x: 0, y: 0, width: 1920, height: 1080 } }],
+};
+
+export const session = { defaultSession: new StandInSession() };
+
+export const Menu = {
+  current: null as unknown,
+  buildFromTemplate: (template: unknown[]) => ({ template }),
+  setApplicationMenu(menu: unknown): void {
+    Menu.current = menu;
+  },
+};
+
+export default { BrowserWindow, ipcMain, protocol, shell, dialog, app, safeStorage, screen, session, Menu };
