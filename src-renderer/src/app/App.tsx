@@ -10,6 +10,7 @@ import { MonitorPanel } from '../panels/monitor/MonitorPanel.js';
 import { ProjectsPanel } from '../panels/projects/ProjectsPanel.js';
 import { SettingsPanel } from '../panels/settings/SettingsPanel.js';
 import { StoryboardPanel } from '../panels/storyboard/StoryboardPanel.js';
+import { VoicePanel } from '../panels/voice/VoicePanel.js';
 import { useAppStore, type Route } from '../state/app-store.js';
 import { useHelpStore } from './help-store.js';
 import { Sidebar } from './Sidebar.js';
@@ -21,6 +22,8 @@ function panelFor(route: Route): ReactNode {
   switch (route) {
     case 'projects':
       return <ProjectsPanel />;
+    case 'voice':
+      return <VoicePanel />;
     case 'storyboard':
       return <StoryboardPanel />;
     case 'jobs':

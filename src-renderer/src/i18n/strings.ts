@@ -5,11 +5,13 @@
 import { jobsMonitorEn, jobsMonitorEs } from './panels/jobs-monitor.js';
 import { settingsHelpEn, settingsHelpEs } from './panels/settings-help.js';
 import { storyboardEn, storyboardEs } from './panels/storyboard.js';
+import { voiceEn, voiceEs } from './panels/voice.js';
 
 export const en = {
   ...jobsMonitorEn,
   ...settingsHelpEn,
   ...storyboardEn,
+  ...voiceEn,
   'app.title': 'WhatIf Studio',
   'app.language': 'Language',
   'app.disconnected': 'Lost the connection to the app core. Your edits are kept; reconnecting…',
@@ -62,6 +64,7 @@ export const es: Record<StringKey, string> = {
   ...jobsMonitorEs,
   ...settingsHelpEs,
   ...storyboardEs,
+  ...voiceEs,
   'app.title': 'WhatIf Studio',
   'app.language': 'Idioma',
   'app.disconnected': 'Se perdió la conexión con el núcleo de la app. Tus cambios se conservan; reconectando…',
