@@ -12,6 +12,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import onnxProto from 'onnx-proto';
+import type { onnx as OnnxTypes } from 'onnx-proto';
 
 const { onnx } = onnxProto;
 
@@ -45,14 +46,14 @@ export function testPhonemeMap(omit: string[] = []): Record<string, number[]> {
   return map;
 }
 
-function tensor(name: string, dataType: number, dims: number[], values: { float?: number[]; int64?: number[] }): onnx.ITensorProto {
-  const t: onnx.ITensorProto = { name, dataType, dims };
+function tensor(name: string, dataType: number, dims: number[], values: { float?: number[]; int64?: number[] }): OnnxTypes.ITensorProto {
+  const t: OnnxTypes.ITensorProto = { name, dataType, dims };
   if (values.float) t.floatData = values.float;
   if (values.int64) t.int64Data = values.int64;
   return t;
 }
 
-function valueInfo(name: string, elemType: number, dims: (number | string)[]): onnx.IValueInfoProto {
+function valueInfo(name: string, elemType: number, dims: (number | string)[]): OnnxTypes.IValueInfoProto {
   return {
     name,
     type: { tensorType: { elemType, shape: { dim: dims.map((d) => (typeof d === 'number' ? { dimValue: d } : { dimParam: d })) } } },
@@ -64,8 +65,8 @@ export function testVoiceModel(sampleRate: number, metadata: Record<string, stri
   const INT64 = onnx.TensorProto.DataType.INT64;
   const hop = Math.round(sampleRate * 0.04);
   const time = Array.from({ length: hop }, (_, k) => (2 * Math.PI * k) / sampleRate);
-  const node = (opType: string, input: string[], output: string[], attribute: onnx.IAttributeProto[] = []): onnx.INodeProto => ({ opType, input, output, attribute, name: output[0] });
-  const graph: onnx.IGraphProto = {
+  const node = (opType: string, input: string[], output: string[], attribute: OnnxTypes.IAttributeProto[] = []): OnnxTypes.INodeProto => ({ opType, input, output, attribute, name: output[0] });
+  const graph: OnnxTypes.IGraphProto = {
     name: 'piper-test-voice',
     initializer: [
       tensor('freq_mul', FLOAT, [], { float: [8] }),
@@ -95,7 +96,7 @@ export function testVoiceModel(sampleRate: number, metadata: Record<string, stri
     input: [valueInfo('input', INT64, [1, 'N']), valueInfo('input_lengths', INT64, [1]), valueInfo('scales', FLOAT, [3])],
     output: [valueInfo('output', FLOAT, [1, 1, 1, 'T'])],
   };
-  const model: onnx.IModelProto = {
+  const model: OnnxTypes.IModelProto = {
     irVersion: 7,
     producerName: 'whatif-test-voice',
     opsetImport: [{ domain: '', version: 13 }],
