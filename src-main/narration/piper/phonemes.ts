@@ -32,7 +32,8 @@ export function phonemize(text: string, espeakVoice: string, signal?: AbortSigna
   const bin = resolveBinary('espeak-ng');
   return new Promise((resolve, reject) => {
     const child = execFile(bin, ['-q', '--ipa', '-v', espeakVoice, '--stdin'], { maxBuffer: 32 * 1024 * 1024, ...(signal ? { signal } : {}) }, (error, stdout) => {
-      if (error) reject(new AppError('internal', `espeak-ng could not phonemize the script: ${error.message}`));
+      if (signal?.aborted) reject(new AppError('cancelled', 'Cancelled.'));
+      else if (error) reject(new AppError('internal', `espeak-ng could not phonemize the script: ${error.message}`));
       else resolve(stdout.normalize('NFD'));
     });
     child.stdin?.end(text);
