@@ -10,6 +10,7 @@ import { MonitorPanel } from '../panels/monitor/MonitorPanel.js';
 import { ProjectsPanel } from '../panels/projects/ProjectsPanel.js';
 import { SettingsPanel } from '../panels/settings/SettingsPanel.js';
 import { StoryboardPanel } from '../panels/storyboard/StoryboardPanel.js';
+import { TimelinePanel } from '../panels/timeline/TimelinePanel.js';
 import { VoicePanel } from '../panels/voice/VoicePanel.js';
 import { useAppStore, type Route } from '../state/app-store.js';
 import { useHelpStore } from './help-store.js';
@@ -26,6 +27,8 @@ function panelFor(route: Route): ReactNode {
       return <VoicePanel />;
     case 'storyboard':
       return <StoryboardPanel />;
+    case 'timeline':
+      return <TimelinePanel />;
     case 'jobs':
       return <JobsPanel />;
     case 'monitor':

@@ -2,12 +2,14 @@
  * Every UI string in English and Spanish. `en` defines the keys; TypeScript makes `es` complete.
  * Panels add their strings here (one flat namespace per panel prefix).
  */
+import { editorEn, editorEs } from './panels/editor.js';
 import { jobsMonitorEn, jobsMonitorEs } from './panels/jobs-monitor.js';
 import { settingsHelpEn, settingsHelpEs } from './panels/settings-help.js';
 import { storyboardEn, storyboardEs } from './panels/storyboard.js';
 import { voiceEn, voiceEs } from './panels/voice.js';
 
 export const en = {
+  ...editorEn,
   ...jobsMonitorEn,
   ...settingsHelpEn,
   ...storyboardEn,
@@ -61,6 +63,7 @@ export const en = {
 export type StringKey = keyof typeof en;
 
 export const es: Record<StringKey, string> = {
+  ...editorEs,
   ...jobsMonitorEs,
   ...settingsHelpEs,
   ...storyboardEs,

@@ -1,0 +1,70 @@
+/**
+ * Media the timeline and preview draw: decoded images by URL and waveform peaks by asset, each
+ * fetched once per session and shared (the core caches peaks on disk too).
+ */
+import { useEffect, useState } from 'react';
+import { invoke, mediaUrl } from '../../ipc/client.js';
+
+const images = new Map<string, Promise<HTMLImageElement>>();
+
+export function loadImage(url: string): Promise<HTMLImageElement> {
+  let pending = images.get(url);
+  if (!pending) {
+    pending = new Promise((resolve, reject) => {
+      const img = new Image();
+      img.decoding = 'async';
+      img.onload = () => resolve(img);
+      img.onerror = () => reject(new Error(`Could not load ${url}`));
+      img.src = url;
+    });
+    pending.catch(() => images.delete(url));
+    images.set(url, pending);
+  }
+  return pending;
+}
+
+/** The decoded image of a project asset, or null while loading / when it cannot be loaded. */
+export function useAssetImage(projectId: string | null, assetId: string | null): HTMLImageElement | null {
+  const [image, setImage] = useState<HTMLImageElement | null>(null);
+  useEffect(() => {
+    if (!projectId || !assetId) return setImage(null);
+    let live = true;
+    loadImage(mediaUrl(projectId, assetId)).then(
+      (img) => live && setImage(img),
+      () => live && setImage(null),
+    );
+    return () => {
+      live = false;
+    };
+  }, [projectId, assetId]);
+  return image;
+}
+
+export interface Peaks {
+  perSecond: number;
+  peaks: number[];
+}
+const peaks = new Map<string, Promise<Peaks>>();
+
+export function usePeaks(projectId: string | null, assetId: string): Peaks | null {
+  const [value, setValue] = useState<Peaks | null>(null);
+  useEffect(() => {
+    if (!projectId) return;
+    const key = `${projectId}/${assetId}`;
+    let pending = peaks.get(key);
+    if (!pending) {
+      pending = invoke('waveform.peaks', { projectId, assetId });
+      pending.catch(() => peaks.delete(key));
+      peaks.set(key, pending);
+    }
+    let live = true;
+    pending.then(
+      (p) => live && setValue(p),
+      () => live && setValue(null),
+    );
+    return () => {
+      live = false;
+    };
+  }, [projectId, assetId]);
+  return value;
+}

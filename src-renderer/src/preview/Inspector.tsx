@@ -1,0 +1,187 @@
+/**
+ * The inspector: edits the one selected clip through document actions (Ken Burns frames and easing,
+ * transition; text, style and position; caption text and times; audio volume and fades). A refused
+ * edit's message is shown in place and the field keeps what the user typed.
+ */
+import { useEffect, useState } from 'react';
+import type { AudioClip, CaptionCue, EasingSchema, ImageClip, MusicClip, TextClip } from '../../../src-main/project/document.js';
+import { FONTS } from '../../../src-main/media/text/fonts.js';
+import { useT } from '../i18n/use-t.js';
+import { dispatch, useDocument, type EditAction } from '../state/document/index.js';
+import { useTimeline } from '../timeline/timeline-store.js';
+import { CheckField, ColorField, Fieldset, NumberField, RangeField, SelectField } from './fields.js';
+import type { z } from 'zod';
+
+type T = ReturnType<typeof useT>;
+
+function useEdit() {
+  const [error, setError] = useState<string | null>(null);
+  const run = (action: EditAction, coalesceKey?: string) => setError(dispatch(action, coalesceKey ? { coalesceKey } : undefined));
+  return { error, run, setError };
+}
+
+function Timing({ id, start, length, t, run }: { id: string; start: number; length: number; t: T; run: (a: EditAction) => void }) {
+  return (
+    <div className="field-row">
+      <NumberField label={t('ins.start')} value={start} min={0} onCommit={(v) => run({ type: 'moveClip', id, start: v })} />
+      <NumberField label={t('ins.duration')} value={length} min={0.1} onCommit={(v) => run({ type: 'trimClip', id, edge: 'end', time: start + v })} />
+    </div>
+  );
+}
+
+function ImageInspector({ clip, t, kbEditing, setKbEditing }: { clip: ImageClip; t: T; kbEditing: boolean; setKbEditing: (v: boolean) => void }) {
+  const { error, run } = useEdit();
+  const easings: z.infer<typeof EasingSchema>[] = ['linear', 'easeInOut', 'easeIn', 'easeOut'];
+  const frame = (which: 'from' | 'to') => {
+    const f = clip.kenBurns[which];
+    const key = `kb:${clip.id}:${which}`;
+    return (
+      <Fieldset legend={t(which === 'from' ? 'ins.kbFrom' : 'ins.kbTo')}>
+        <RangeField label={t('ins.zoom')} value={f.zoom} min={1} max={3} step={0.01} onChange={(v) => run({ type: 'setKenBurns', id: clip.id, [which]: { zoom: v } }, key)} />
+        <RangeField label={t('ins.focusX')} value={f.x} min={0} max={1} step={0.01} onChange={(v) => run({ type: 'setKenBurns', id: clip.id, [which]: { x: v } }, key)} />
+        <RangeField label={t('ins.focusY')} value={f.y} min={0} max={1} step={0.01} onChange={(v) => run({ type: 'setKenBurns', id: clip.id, [which]: { y: v } }, key)} />
+      </Fieldset>
+    );
+  };
+  return (
+    <>
+      <h2>{t('ins.imageClip')}</h2>
+      <Timing id={clip.id} start={clip.start} length={clip.duration} t={t} run={run} />
+      <button type="button" aria-pressed={kbEditing} onClick={() => setKbEditing(!kbEditing)}>
+        {t(kbEditing ? 'ins.kbDone' : 'ins.kbEdit')}
+      </button>
+      <SelectField label={t('ins.easing')} value={clip.kenBurns.easing} options={easings.map((e) => ({ value: e, label: t(`ins.easing.${e}`) }))} onChange={(v) => run({ type: 'setKenBurns', id: clip.id, easing: v })} />
+      {frame('from')}
+      {frame('to')}
+      <Fieldset legend={t('ins.transition')}>
+        <SelectField
+          label={t('ins.transitionKind')}
+          value={clip.transitionIn.kind}
+          options={(['cut', 'crossfade', 'slide', 'wipe', 'zoom'] as const).map((k) => ({ value: k, label: t(`ins.tr.${k}`) }))}
+          onChange={(v) => run({ type: 'setTransition', id: clip.id, transition: { kind: v, duration: v === 'cut' ? 0 : clip.transitionIn.duration || 0.5 } })}
+        />
+        {clip.transitionIn.kind !== 'cut' && <NumberField label={t('ins.transitionDuration')} value={clip.transitionIn.duration} min={0} max={3} onCommit={(v) => run({ type: 'setTransition', id: clip.id, transition: { duration: v } })} />}
+      </Fieldset>
+      {error && <p role="alert" className="field-error">{error}</p>}
+    </>
+  );
+}
+
+function TextInspector({ clip, t }: { clip: TextClip; t: T }) {
+  const { error, run } = useEdit();
+  const [text, setText] = useState(clip.text);
+  useEffect(() => setText(clip.text), [clip.id, clip.text]);
+  const style = (patch: Partial<TextClip['style']>, key?: string) => run({ type: 'setTextStyle', id: clip.id, style: patch }, key);
+  return (
+    <>
+      <h2>{t('ins.textClip')}</h2>
+      <label className="field">
+        <span>{t('ins.text')}</span>
+        <textarea
+          rows={3}
+          value={text}
+          aria-invalid={error ? true : undefined}
+          onChange={(e) => {
+            setText(e.target.value);
+            run({ type: 'updateTextClip', id: clip.id, patch: { text: e.target.value } }, `text:${clip.id}`);
+          }}
+        />
+      </label>
+      {error && <p role="alert" className="field-error">{error}</p>}
+      <Timing id={clip.id} start={clip.start} length={clip.duration} t={t} run={run} />
+      <Fieldset legend={t('ins.style')}>
+        <SelectField label={t('ins.font')} value={clip.style.font} options={FONTS.map((f) => ({ value: f.id, label: f.id }))} onChange={(v) => style({ font: v })} />
+        <RangeField label={t('ins.size')} value={clip.style.size} min={16} max={200} step={1} onChange={(v) => style({ size: v }, `size:${clip.id}`)} />
+        <div className="field-row">
+          <ColorField label={t('ins.color')} value={clip.style.color} onChange={(v) => style({ color: v }, `color:${clip.id}`)} />
+          <ColorField label={t('ins.outlineColor')} value={clip.style.outlineColor} onChange={(v) => style({ outlineColor: v }, `ocolor:${clip.id}`)} />
+        </div>
+        <RangeField label={t('ins.outline')} value={clip.style.outlineWidth} min={0} max={20} step={1} onChange={(v) => style({ outlineWidth: v }, `outline:${clip.id}`)} />
+        <div className="field-row">
+          <CheckField label={t('ins.bold')} checked={clip.style.bold} onChange={(v) => style({ bold: v })} />
+          <CheckField label={t('ins.shadow')} checked={clip.style.shadow} onChange={(v) => style({ shadow: v })} />
+          <CheckField label={t('ins.box')} checked={clip.style.box.enabled} onChange={(v) => style({ box: { ...clip.style.box, enabled: v } })} />
+        </div>
+      </Fieldset>
+      <Fieldset legend={t('ins.position')}>
+        <SelectField
+          label={t('ins.place')}
+          value={clip.position.preset}
+          options={(['top', 'center', 'bottom', 'free'] as const).map((p) => ({ value: p, label: t(`ins.pos.${p}`) }))}
+          onChange={(v) => run({ type: 'updateTextClip', id: clip.id, patch: { position: { ...clip.position, preset: v } } })}
+        />
+        {clip.position.preset === 'free' && (
+          <>
+            <RangeField label={t('ins.posX')} value={clip.position.x} min={0} max={1} step={0.01} onChange={(v) => run({ type: 'updateTextClip', id: clip.id, patch: { position: { ...clip.position, x: v } } }, `pos:${clip.id}`)} />
+            <RangeField label={t('ins.posY')} value={clip.position.y} min={0} max={1} step={0.01} onChange={(v) => run({ type: 'updateTextClip', id: clip.id, patch: { position: { ...clip.position, y: v } } }, `pos:${clip.id}`)} />
+          </>
+        )}
+        <SelectField label={t('ins.align')} value={clip.align} options={(['left', 'center', 'right'] as const).map((a) => ({ value: a, label: t(`ins.align.${a}`) }))} onChange={(v) => run({ type: 'updateTextClip', id: clip.id, patch: { align: v } })} />
+        <div className="field-row">
+          <NumberField label={t('ins.fadeIn')} value={clip.fadeIn} min={0} max={5} onCommit={(v) => run({ type: 'updateTextClip', id: clip.id, patch: { fadeIn: v } })} />
+          <NumberField label={t('ins.fadeOut')} value={clip.fadeOut} min={0} max={5} onCommit={(v) => run({ type: 'updateTextClip', id: clip.id, patch: { fadeOut: v } })} />
+        </div>
+      </Fieldset>
+    </>
+  );
+}
+
+function CueInspector({ cue, t }: { cue: CaptionCue; t: T }) {
+  const { error, run } = useEdit();
+  return (
+    <>
+      <h2>{t('ins.caption')}</h2>
+      <label className="field">
+        <span>{t('ins.text')}</span>
+        <textarea rows={2} defaultValue={cue.text} key={cue.id} onBlur={(e) => e.target.value !== cue.text && run({ type: 'updateCue', id: cue.id, patch: { text: e.target.value, words: undefined } })} />
+      </label>
+      <Timing id={cue.id} start={cue.start} length={cue.end - cue.start} t={t} run={run} />
+      {error && <p role="alert" className="field-error">{error}</p>}
+    </>
+  );
+}
+
+function AudioInspector({ clip, music, t }: { clip: AudioClip | MusicClip; music: boolean; t: T }) {
+  const { error, run } = useEdit();
+  return (
+    <>
+      <h2>{t(music ? 'ins.music' : 'ins.narration')}</h2>
+      <Timing id={clip.id} start={clip.start} length={clip.duration} t={t} run={run} />
+      <RangeField label={t('ins.volume')} value={clip.volume} min={0} max={2} step={0.05} onChange={(v) => run({ type: 'updateAudioClip', id: clip.id, patch: { volume: v } }, `vol:${clip.id}`)} />
+      <div className="field-row">
+        <NumberField label={t('ins.fadeIn')} value={clip.fadeIn} min={0} onCommit={(v) => run({ type: 'updateAudioClip', id: clip.id, patch: { fadeIn: v } })} />
+        <NumberField label={t('ins.fadeOut')} value={clip.fadeOut} min={0} onCommit={(v) => run({ type: 'updateAudioClip', id: clip.id, patch: { fadeOut: v } })} />
+      </div>
+      {music && 'duck' in clip && <CheckField label={t('ins.duck')} checked={clip.duck} onChange={(v) => run({ type: 'updateAudioClip', id: clip.id, patch: { duck: v } })} />}
+      {error && <p role="alert" className="field-error">{error}</p>}
+    </>
+  );
+}
+
+export function Inspector({ kbEditing, setKbEditing }: { kbEditing: boolean; setKbEditing: (v: boolean) => void }) {
+  const t = useT();
+  const selected = useTimeline((s) => s.selected);
+  const id = selected.size === 1 ? [...selected][0]! : null;
+  const image = useDocument((s) => (id ? s.doc?.tracks.images.find((c) => c.id === id) : undefined));
+  const text = useDocument((s) => (id ? s.doc?.tracks.text.find((c) => c.id === id) : undefined));
+  const cue = useDocument((s) => (id ? s.doc?.tracks.captions.cues.find((c) => c.id === id) : undefined));
+  const narration = useDocument((s) => (id ? s.doc?.tracks.narration.find((c) => c.id === id) : undefined));
+  const music = useDocument((s) => (id ? s.doc?.tracks.music.find((c) => c.id === id) : undefined));
+  return (
+    <aside className="inspector" aria-label={t('ins.heading')}>
+      {image ? (
+        <ImageInspector key={image.id} clip={image} t={t} kbEditing={kbEditing} setKbEditing={setKbEditing} />
+      ) : text ? (
+        <TextInspector key={text.id} clip={text} t={t} />
+      ) : cue ? (
+        <CueInspector key={cue.id} cue={cue} t={t} />
+      ) : narration ? (
+        <AudioInspector key={narration.id} clip={narration} music={false} t={t} />
+      ) : music ? (
+        <AudioInspector key={music.id} clip={music} music t={t} />
+      ) : (
+        <p className="muted">{t(selected.size > 1 ? 'ins.many' : 'ins.none')}</p>
+      )}
+    </aside>
+  );
+}

@@ -1,0 +1,108 @@
+/**
+ * Timeline geometry and snapping, pure: time <-> pixels for a zoom (px per second) and a scroll
+ * offset, snap targets (playhead, clip edges, sentence boundaries = caption cue edges), and the
+ * clamping of a drag so a clip never starts before 0:00.
+ */
+import type { ProjectDocument } from '../../../src-main/project/document.js';
+import { TRACK_ORDER, trackSpans } from '../state/document/clips.js';
+
+export const MIN_ZOOM = 4;
+export const MAX_ZOOM = 400;
+export const DEFAULT_ZOOM = 60;
+/** Snap distance in screen pixels. */
+export const SNAP_PX = 8;
+
+export interface View {
+  /** Pixels per second. */
+  zoom: number;
+  /** Seconds at the left edge. */
+  scroll: number;
+}
+
+export const timeToX = (t: number, view: View) => (t - view.scroll) * view.zoom;
+export const xToTime = (x: number, view: View) => x / view.zoom + view.scroll;
+
+export function clampZoom(zoom: number): number {
+  return Math.min(MAX_ZOOM, Math.max(MIN_ZOOM, zoom));
+}
+
+/** Zoom by `factor` keeping the time under screen x `anchorX` in place. */
+export function zoomAround(view: View, factor: number, anchorX: number): View {
+  const zoom = clampZoom(view.zoom * factor);
+  const anchorTime = xToTime(anchorX, view);
+  return { zoom, scroll: Math.max(0, anchorTime - anchorX / zoom) };
+}
+
+export type SnapKind = 'playhead' | 'edge' | 'sentence';
+export interface SnapTarget {
+  time: number;
+  kind: SnapKind;
+}
+
+/** Every place a dragged edge may snap to; the clips being dragged are left out. */
+export function snapTargets(doc: ProjectDocument, playhead: number, exclude: ReadonlySet<string>): SnapTarget[] {
+  const targets: SnapTarget[] = [{ time: playhead, kind: 'playhead' }, { time: 0, kind: 'edge' }];
+  for (const track of TRACK_ORDER) {
+    const kind: SnapKind = track === 'captions' ? 'sentence' : 'edge';
+    for (const span of trackSpans(doc, track)) {
+      if (exclude.has(span.id)) continue;
+      targets.push({ time: span.start, kind }, { time: span.end, kind });
+    }
+  }
+  return targets;
+}
+
+/** The nearest target within `thresholdSeconds` of `time`, or null. */
+export function nearestSnap(time: number, targets: readonly SnapTarget[], thresholdSeconds: number): SnapTarget | null {
+  let best: SnapTarget | null = null;
+  let bestDistance = thresholdSeconds;
+  for (const target of targets) {
+    const d = Math.abs(target.time - time);
+    if (d <= bestDistance) {
+      best = target;
+      bestDistance = d;
+    }
+  }
+  return best;
+}
+
+/**
+ * Where a clip dragged to `rawStart` lands: its start or its end snaps to the nearest target (the
+ * closer of the two wins), and it never starts before 0.
+ */
+export function snapMove(rawStart: number, length: number, targets: readonly SnapTarget[], thresholdSeconds: number): { start: number; snap: SnapTarget | null } {
+  const byStart = nearestSnap(rawStart, targets, thresholdSeconds);
+  const byEnd = nearestSnap(rawStart + length, targets, thresholdSeconds);
+  let start = rawStart;
+  let snap: SnapTarget | null = null;
+  if (byStart && (!byEnd || Math.abs(byStart.time - rawStart) <= Math.abs(byEnd.time - (rawStart + length)))) {
+    start = byStart.time;
+    snap = byStart;
+  } else if (byEnd) {
+    start = byEnd.time - length;
+    snap = byEnd;
+  }
+  if (start < 0) return { start: 0, snap: null };
+  return { start, snap };
+}
+
+/** A trim edge snapped and kept inside [min, max]. */
+export function snapEdge(rawTime: number, min: number, max: number, targets: readonly SnapTarget[], thresholdSeconds: number): number {
+  const snap = nearestSnap(rawTime, targets, thresholdSeconds);
+  const time = snap ? snap.time : rawTime;
+  return Math.min(max, Math.max(min, time));
+}
+
+/** Ruler ticks: a step that keeps labels at least ~70 px apart. */
+export function rulerStep(zoom: number): number {
+  const steps = [0.1, 0.25, 0.5, 1, 2, 5, 10, 15, 30, 60, 120, 300];
+  return steps.find((s) => s * zoom >= 70) ?? 600;
+}
+
+export function formatTime(t: number): string {
+  const sign = t < 0 ? '-' : '';
+  const a = Math.abs(t);
+  const m = Math.floor(a / 60);
+  const s = a - m * 60;
+  return `${sign}${m}:${s.toFixed(1).padStart(4, '0')}`;
+}
