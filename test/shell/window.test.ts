@@ -1,8 +1,9 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
+import type { BrowserWindow as StandInWindow } from './stand-in/electron.js';
 
 vi.mock('electron', () => import('./stand-in/electron.js'));
 
-const { BrowserWindow, recorded, resetWindows, StandInSession, StandInWebContents } = await import('./stand-in/electron.js');
+const { recorded, resetWindows, StandInSession, StandInWebContents } = await import('./stand-in/electron.js');
 const { createMainWindow, denyAllPermissions, hardenWebContents } = await import('../../src-main/shell/window.js');
 
 beforeEach(() => {
@@ -12,7 +13,7 @@ beforeEach(() => {
 
 describe('main window', () => {
   it('is created with the hardened web preferences and loads our app:// page', () => {
-    const window = createMainWindow({ preload: '/app/dist/preload/preload.cjs' }) as unknown as InstanceType<typeof BrowserWindow>;
+    const window = createMainWindow({ preload: '/app/dist/preload/preload.cjs' }) as unknown as StandInWindow;
     const prefs = window.options.webPreferences as Record<string, unknown>;
     expect(prefs).toMatchObject({
       contextIsolation: true,
@@ -29,9 +30,7 @@ describe('main window', () => {
   });
 
   it('reopens at the remembered size and position, maximised when it was', () => {
-    const window = createMainWindow({ preload: 'p', bounds: { x: 40, y: 50, width: 1200, height: 800 }, maximized: true }) as unknown as InstanceType<
-      typeof BrowserWindow
-    >;
+    const window = createMainWindow({ preload: 'p', bounds: { x: 40, y: 50, width: 1200, height: 800 }, maximized: true }) as unknown as StandInWindow;
     expect(window.options).toMatchObject({ x: 40, y: 50, width: 1200, height: 800 });
     expect(window.maximized).toBe(true);
   });
