@@ -16,6 +16,19 @@ export interface ScriptSentence {
   paragraphEnd: boolean;
 }
 
+/** Titles Intl.Segmenter ends a sentence on ("Mr. Smith" is one sentence). */
+const ABBREVIATIONS = /(?:^|\s)(?:Mr|Mrs|Ms|Dr|Prof|St|Jr|Sr|Sra|Srta|Dra|Ud|Uds|vs|etc|approx|p\.ej)\.$/i;
+
+function mergeAbbreviations(parts: string[]): string[] {
+  const out: string[] = [];
+  for (const part of parts) {
+    const previous = out[out.length - 1];
+    if (previous !== undefined && ABBREVIATIONS.test(previous)) out[out.length - 1] = `${previous} ${part}`;
+    else if (part) out.push(part);
+  }
+  return out;
+}
+
 export function countWords(text: string, language: string): number {
   return wordsOf(text, language).length;
 }
@@ -40,8 +53,7 @@ export function splitScript(script: string, language: string): ScriptSentence[] 
   const sentences: ScriptSentence[] = [];
   paragraphs.forEach((paragraph, p) => {
     const inParagraph: ScriptSentence[] = [];
-    for (const s of segmenter.segment(paragraph)) {
-      const text = s.segment.trim();
+    for (const text of mergeAbbreviations([...segmenter.segment(paragraph)].map((s) => s.segment.trim()))) {
       const words = wordsOf(text, language);
       if (words.length === 0) continue;
       inParagraph.push({ index: 0, text, words, paragraph: p, paragraphEnd: false });
