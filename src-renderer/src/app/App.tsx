@@ -14,6 +14,7 @@ import { TimelinePanel } from '../panels/timeline/TimelinePanel.js';
 import { VoicePanel } from '../panels/voice/VoicePanel.js';
 import { useAppStore, type Route } from '../state/app-store.js';
 import { useHelpStore } from './help-store.js';
+import { startMenuCommands } from './menu-commands.js';
 import { Sidebar } from './Sidebar.js';
 import { startTheme } from './theme.js';
 import { Toasts } from './Toasts.js';
@@ -49,6 +50,7 @@ export function App() {
   const t = useT();
   useEffect(() => startJobsWatch(), []);
   useEffect(() => startTheme(), []);
+  useEffect(() => startMenuCommands(), []);
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       if (e.key === '?' && !e.ctrlKey && !e.metaKey && !isTyping(e.target)) {
