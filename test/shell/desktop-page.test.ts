@@ -40,7 +40,9 @@ beforeAll(async () => {
   registerIpc(core, () => {});
   server = http.createServer((req, res) => {
     const reply = serveApp(rendererDir, `app://whatif${req.url ?? '/'}`, req.method);
-    res.writeHead(reply.status, Object.fromEntries(reply.headers));
+    const headers: Record<string, string> = {};
+    reply.headers.forEach((value, name) => (headers[name] = value));
+    res.writeHead(reply.status, headers);
     void reply.arrayBuffer().then((body) => res.end(Buffer.from(body)));
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
