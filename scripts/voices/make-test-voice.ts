@@ -26,6 +26,11 @@ export interface TestVoiceOptions {
   omitSymbols?: string[];
   /** Write the ONNX metadata sherpa-onnx needs (the voice manager adds it to real voices). */
   withMetadata?: boolean;
+  /**
+   * For the benchmark: `layers` MatMuls of width `width` per phoneme id, multiplied by 0 and added to
+   * the output, so inference costs about what a real VITS voice costs while the audio stays the same.
+   */
+  load?: { layers: number; width: number };
 }
 
 const IPA_EXTRA = 'æçðøħŋœβθχᵻⱱ';
@@ -60,9 +65,10 @@ function valueInfo(name: string, elemType: number, dims: (number | string)[]): O
   };
 }
 
-export function testVoiceModel(sampleRate: number, metadata: Record<string, string> | null): Buffer {
+export function testVoiceModel(sampleRate: number, metadata: Record<string, string> | null, load?: { layers: number; width: number }): Buffer {
   const FLOAT = onnx.TensorProto.DataType.FLOAT;
   const INT64 = onnx.TensorProto.DataType.INT64;
+  const attrInt = onnx.AttributeProto.AttributeType.INT;
   const hop = Math.round(sampleRate * 0.04);
   const time = Array.from({ length: hop }, (_, k) => (2 * Math.PI * k) / sampleRate);
   const node = (opType: string, input: string[], output: string[], attribute: OnnxTypes.IAttributeProto[] = []): OnnxTypes.INodeProto => ({ opType, input, output, attribute, name: output[0] });
@@ -96,6 +102,24 @@ export function testVoiceModel(sampleRate: number, metadata: Record<string, stri
     input: [valueInfo('input', INT64, [1, 'N']), valueInfo('input_lengths', INT64, [1]), valueInfo('scales', FLOAT, [3])],
     output: [valueInfo('output', FLOAT, [1, 1, 1, 'T'])],
   };
+  if (load && load.layers > 0) {
+    const w = load.width;
+    let seed = 1;
+    const random = (n: number) => Array.from({ length: n }, () => ((seed = (seed * 16807) % 2147483647) / 2147483647 - 0.5) / Math.sqrt(w));
+    graph.initializer!.push(tensor('load_in', FLOAT, [1, w], { float: random(w) }), tensor('load_shape', INT64, [2], { int64: [-1, 1] }), tensor('zero', FLOAT, [], { float: [0] }));
+    const nodes = graph.node!;
+    const last = nodes.pop()!; // Resize, re-added after the load branch
+    nodes.push(node('Reshape', ['ids_f', 'load_shape'], ['load_col']), node('MatMul', ['load_col', 'load_in'], ['load_0']));
+    // one shared weight keeps the file small while every layer still costs w² per id
+    graph.initializer!.push({ name: 'load_w', dataType: FLOAT, dims: [w, w], rawData: Buffer.from(Float32Array.from(random(w * w)).buffer) });
+    for (let i = 1; i <= load.layers; i++) {
+      nodes.push(node('MatMul', [`load_${i - 1}`, 'load_w'], [`load_m${i}`]), node('Tanh', [`load_m${i}`], [`load_${i}`]));
+    }
+    nodes.push(node('ReduceSum', [`load_${load.layers}`], ['load_sum'], [{ name: 'keepdims', type: attrInt, i: 0 }]), node('Mul', ['load_sum', 'zero'], ['load_zero']));
+    last.output = ['resized'];
+    last.name = 'resized';
+    nodes.push(last, node('Add', ['resized', 'load_zero'], ['output']));
+  }
   const model: OnnxTypes.IModelProto = {
     irVersion: 7,
     producerName: 'whatif-test-voice',
@@ -115,7 +139,7 @@ export function makeTestVoice(dir: string, options: TestVoiceOptions = {}): stri
   fs.mkdirSync(dir, { recursive: true });
   const metadata = options.withMetadata ? { comment: 'piper', sample_rate: String(sampleRate), n_speakers: '1', language: langCode, voice: espeakVoice } : null;
   const onnxFile = path.join(dir, `${name}.onnx`);
-  fs.writeFileSync(onnxFile, testVoiceModel(sampleRate, metadata));
+  fs.writeFileSync(onnxFile, testVoiceModel(sampleRate, metadata, options.load));
   const config = {
     dataset: name,
     audio: { sample_rate: sampleRate, quality: name.split('-')[2] ?? 'medium' },

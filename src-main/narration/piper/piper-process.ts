@@ -37,6 +37,8 @@ export class PiperProcess {
   private idleTimer: NodeJS.Timeout | null = null;
   /** How many processes this object has started (the bench and tests check the model loads once). */
   starts = 0;
+  /** Model time inside the process, summed over requests (the benchmark compares it with wall time). */
+  inferMs = 0;
 
   constructor(private readonly files: PiperFiles) {}
 
@@ -57,6 +59,7 @@ export class PiperProcess {
       child.on('message', (message: { type: string; id?: number; samples?: Float32Array; sampleRate?: number; speakers?: number; message?: string; inferMs?: number }) => {
         if (message.type === 'ready') resolve({ sampleRate: message.sampleRate!, speakers: message.speakers! });
         else if (message.type === 'audio') {
+          this.inferMs += message.inferMs ?? 0;
           this.pending.get(message.id!)?.resolve({ samples: message.samples!, sampleRate: message.sampleRate!, inferMs: message.inferMs ?? 0 });
           this.pending.delete(message.id!);
           this.settle();
