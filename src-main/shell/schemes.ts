@@ -9,14 +9,14 @@ import { Readable } from 'node:stream';
 import { protocol, type Session } from 'electron';
 import { resolveStaticFile, staticFileHeaders } from '../bridge/static-files.js';
 import { resolveMediaRequest, type MediaProjects } from '../protocol/media-request.js';
-import { APP_HOST, APP_SCHEME, appContentSecurityPolicy, MEDIA_SCHEME } from './policy.js';
+import { APP_HOST, APP_ORIGIN, APP_SCHEME, appContentSecurityPolicy, MEDIA_SCHEME } from './policy.js';
 
 /** Must run before app `ready`. */
 export function registerSchemePrivileges(): void {
   protocol.registerSchemesAsPrivileged([
     { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true, codeCache: true } },
     // Not `standard`: the project id in the host position keeps its case. `stream` lets <video> seek.
-    { scheme: MEDIA_SCHEME, privileges: { secure: true, supportFetchAPI: true, stream: true } },
+    { scheme: MEDIA_SCHEME, privileges: { secure: true, supportFetchAPI: true, stream: true, corsEnabled: true } },
   ]);
 }
 
@@ -57,10 +57,12 @@ export function serveMedia(projects: MediaProjects, requestUrl: string, range: s
   if (!requestUrl.startsWith(`${MEDIA_SCHEME}:`)) return textReply(400, 'Not a media address.');
   if (method !== 'GET' && method !== 'HEAD') return textReply(405, 'Use GET for media.');
   const reply = resolveMediaRequest(projects, mediaPathOf(requestUrl), range);
+  // Our page (app://whatif) may fetch() media and draw it on a canvas it reads back; no one else may.
+  const headers = { ...reply.headers, 'Access-Control-Allow-Origin': APP_ORIGIN, Vary: 'Origin' };
   if (!reply.file || method === 'HEAD') {
-    return new Response(reply.message ? `${reply.message}\n` : null, { status: reply.status, headers: reply.headers });
+    return new Response(reply.message ? `${reply.message}\n` : null, { status: reply.status, headers });
   }
-  return new Response(fileBody(reply.file, reply.start, reply.end), { status: reply.status, headers: reply.headers });
+  return new Response(fileBody(reply.file, reply.start, reply.end), { status: reply.status, headers });
 }
 
 /** Installs both handlers on a session (after `ready`). */

@@ -91,6 +91,7 @@ describe('media:// scheme', () => {
     expect(whole.status).toBe(200);
     expect(whole.headers.get('content-type')).toBe('audio/wav');
     expect(whole.headers.get('accept-ranges')).toBe('bytes');
+    expect(whole.headers.get('access-control-allow-origin')).toBe('app://whatif');
     expect(Buffer.from(await whole.arrayBuffer())).toEqual(audio);
 
     const part = serveMedia(core.projects, url(), 'bytes=100-199');
