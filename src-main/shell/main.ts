@@ -6,7 +6,7 @@
 import path from 'node:path';
 import { app, BrowserWindow, dialog, Menu, safeStorage, screen, session, shell } from 'electron';
 import { createCore, type Core } from '../core.js';
-import { appRoot } from '../platform/app-root.js';
+import { appRoot, resourcePath } from '../platform/app-root.js';
 import { dataPaths, resolveDataHome } from '../platform/data-dir.js';
 import { redact } from '../providers/http/index.js';
 import { installErrorReporting } from './error-report.js';
@@ -102,7 +102,7 @@ async function start(): Promise<void> {
       preload: path.join(appRoot(), 'dist', 'preload', 'preload.cjs'),
       bounds: state.bounds,
       maximized: state.maximized,
-      iconPath: path.join(appRoot(), 'resources', 'icons', 'icon.png'),
+      iconPath: resourcePath('icons', 'icon.png'),
     });
     mainWindow = window;
     window.webContents.on('did-finish-load', () => {

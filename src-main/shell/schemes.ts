@@ -15,7 +15,8 @@ import { APP_HOST, APP_ORIGIN, APP_SCHEME, appContentSecurityPolicy, MEDIA_SCHEM
 export function registerSchemePrivileges(): void {
   protocol.registerSchemesAsPrivileged([
     { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true, codeCache: true } },
-    // Not `standard`: the project id in the host position keeps its case. `stream` lets <video> seek.
+    // Not `standard`: Chromium would lowercase the host, and a project id (any string in a hand-made
+    // project) sits there. `stream` lets <video> and <audio> seek.
     { scheme: MEDIA_SCHEME, privileges: { secure: true, supportFetchAPI: true, stream: true, corsEnabled: true } },
   ]);
 }
