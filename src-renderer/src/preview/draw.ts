@@ -5,7 +5,7 @@
  */
 import { kenBurnsRect } from '../../../src-main/media/kenburns/path.js';
 import type { FramePlan, ImageLayer, TextBlock } from './frame.js';
-import { familyFor, lineHeightPerPx } from './fonts.js';
+import { assFontBox, familyFor } from './fonts.js';
 
 export type ImageLookup = (assetId: string) => HTMLImageElement | null;
 
@@ -22,7 +22,7 @@ function drawImageLayer(ctx: CanvasRenderingContext2D, layer: ImageLayer, plan: 
     ctx.fillRect(0, 0, W, H);
     return;
   }
-  const r = kenBurnsRect(layer.clip.kenBurns, size, plan.frame, layer.local, layer.clip.duration);
+  const r = kenBurnsRect(layer.clip.kenBurns, size, plan.frame, layer.local, layer.duration);
   ctx.save();
   ctx.globalAlpha = layer.alpha;
   if (layer.reveal !== null) {
@@ -34,6 +34,21 @@ function drawImageLayer(ctx: CanvasRenderingContext2D, layer: ImageLayer, plan: 
   ctx.scale(layer.scale, layer.scale);
   ctx.drawImage(img, r.x, r.y, r.w, r.h, -W / 2, -H / 2, W, H);
   ctx.restore();
+}
+
+let shadowLayer: CanvasRenderingContext2D | null = null;
+
+/** A cleared scratch canvas of the given size for drawing a shadow once, then blending it. */
+function shadowCanvas(width: number, height: number): CanvasRenderingContext2D {
+  if (!shadowLayer) shadowLayer = document.createElement('canvas').getContext('2d')!;
+  const c = shadowLayer.canvas;
+  if (c.width !== width || c.height !== height) {
+    c.width = width;
+    c.height = height;
+  }
+  shadowLayer.setTransform(1, 0, 0, 1, 0, 0);
+  shadowLayer.clearRect(0, 0, width, height);
+  return shadowLayer;
 }
 
 /** #RRGGBB[AA] to a CSS colour. */
@@ -48,60 +63,67 @@ function drawTextBlock(ctx: CanvasRenderingContext2D, block: TextBlock): void {
   const { style, anchor } = block;
   const joined = block.lines.join(' ');
   const family = familyFor(style.font, joined);
-  const px = style.size / lineHeightPerPx(ctx, family, style.bold);
+  const box = assFontBox(family, style.bold, style.size);
   ctx.save();
   ctx.globalAlpha = block.opacity;
-  ctx.font = `${style.bold ? 'bold ' : ''}${px}px "${family}"`;
+  ctx.font = `${style.bold ? 'bold ' : ''}${box.emPx}px "${family}"`;
   ctx.textBaseline = 'alphabetic';
-  const m = ctx.measureText('Hg');
-  const ascent = m.fontBoundingBoxAscent;
-  const lineH = style.size;
+  const ascent = box.ascent;
+  const lineH = box.lineHeight;
   const total = lineH * block.lines.length;
   const top = anchor.vertical === 'top' ? anchor.y : anchor.vertical === 'bottom' ? anchor.y - total : anchor.y - total / 2;
   const shadow = style.box.enabled ? 0 : style.shadow ? Math.max(2, Math.round(style.size / 24)) : 0;
   const border = style.box.enabled ? style.box.padding : style.outlineWidth;
-  let wordIndex = 0;
-  block.lines.forEach((line, i) => {
+  const placed = block.lines.map((line, i) => {
     const width = ctx.measureText(line).width;
     const left = anchor.align === 'left' ? anchor.x : anchor.align === 'right' ? anchor.x - width : anchor.x - width / 2;
-    const baseline = top + i * lineH + ascent;
-    const words = line.split(/\s+/).filter(Boolean);
-    const paint = (dx: number, dy: number, pass: 'shadow' | 'outline' | 'fill') => {
-      if (pass === 'shadow' || pass === 'outline') {
-        ctx.lineJoin = 'round';
-        ctx.lineWidth = border * 2;
-        ctx.strokeStyle = pass === 'shadow' ? 'rgba(0,0,0,0.5)' : cssColor(style.outlineColor);
-        if (border > 0) ctx.strokeText(line, left + dx, baseline + dy);
-        if (pass === 'shadow') {
-          ctx.fillStyle = 'rgba(0,0,0,0.5)';
-          ctx.fillText(line, left + dx, baseline + dy);
-        }
-        return;
-      }
-      if (block.highlight < 0 || !block.highlightColor) {
-        ctx.fillStyle = cssColor(style.color);
-        ctx.fillText(line, left, baseline);
-        return;
-      }
-      let x = left;
-      const space = ctx.measureText(' ').width;
-      for (const word of words) {
-        ctx.fillStyle = cssColor(wordIndex === block.highlight ? block.highlightColor : style.color);
-        ctx.fillText(word, x, baseline);
-        x += ctx.measureText(word).width + space;
-        wordIndex++;
-      }
-    };
-    if (style.box.enabled) {
-      ctx.fillStyle = cssColor(style.box.color);
-      ctx.fillRect(left - border, top + i * lineH - border, width + border * 2, lineH + border * 2);
-    } else {
-      if (shadow > 0) paint(shadow, shadow, 'shadow');
-      paint(0, 0, 'outline');
-    }
-    paint(0, 0, 'fill');
-    if (block.highlight < 0) wordIndex += words.length;
+    return { line, i, width, left, baseline: top + i * lineH + ascent };
   });
+  const outline = (target: CanvasRenderingContext2D, color: string, dx: number, dy: number, withFill: boolean) => {
+    target.lineJoin = 'round';
+    target.lineWidth = border * 2;
+    target.strokeStyle = color;
+    target.fillStyle = color;
+    for (const p of placed) {
+      if (border > 0) target.strokeText(p.line, p.left + dx, p.baseline + dy);
+      if (withFill) target.fillText(p.line, p.left + dx, p.baseline + dy);
+    }
+  };
+  // Like libass: the whole event's shadow, then its outline (or boxes), then the glyphs.
+  if (style.box.enabled) {
+    ctx.fillStyle = cssColor(style.box.color);
+    for (const p of placed) ctx.fillRect(p.left - border, top + p.i * lineH - border, p.width + border * 2, lineH + border * 2);
+  } else {
+    if (shadow > 0) {
+      const layer = shadowCanvas(ctx.canvas.width, ctx.canvas.height);
+      layer.setTransform(ctx.getTransform());
+      layer.font = ctx.font;
+      layer.textBaseline = 'alphabetic';
+      outline(layer, '#000', shadow, shadow, true);
+      ctx.save();
+      ctx.setTransform(1, 0, 0, 1, 0, 0);
+      ctx.globalAlpha = block.opacity * 0.5;
+      ctx.drawImage(layer.canvas, 0, 0);
+      ctx.restore();
+    }
+    outline(ctx, cssColor(style.outlineColor), 0, 0, false);
+  }
+  let wordIndex = 0;
+  const space = ctx.measureText(' ').width;
+  for (const p of placed) {
+    if (block.highlight < 0 || !block.highlightColor) {
+      ctx.fillStyle = cssColor(style.color);
+      ctx.fillText(p.line, p.left, p.baseline);
+      continue;
+    }
+    let x = p.left;
+    for (const word of p.line.split(/\s+/).filter(Boolean)) {
+      ctx.fillStyle = cssColor(wordIndex === block.highlight ? block.highlightColor : style.color);
+      ctx.fillText(word, x, p.baseline);
+      x += ctx.measureText(word).width + space;
+      wordIndex++;
+    }
+  }
   ctx.restore();
 }
 

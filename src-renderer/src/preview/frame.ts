@@ -10,8 +10,10 @@ import { textAnchor, textOpacity, wrapText, wrapWidth, type FrameSize, type Text
 
 export interface ImageLayer {
   clip: ImageClip;
-  /** Seconds since the clip's start (may be outside 0..duration during a transition: the path holds). */
+  /** Seconds since the clip's start on the frame grid (outside 0..duration during a transition: the path holds). */
   local: number;
+  /** The clip's length on the frame grid. */
+  duration: number;
   /** 0..1 opacity (crossfade) of this layer over the ones below it. */
   alpha: number;
   /** Horizontal offset as a fraction of the frame width (slide), and the wipe reveal from the right edge (0..1, null = full). */
@@ -39,42 +41,58 @@ export interface FramePlan {
 
 const CAPTION_WIDTH = 0.86;
 
-/** Image layers at t, bottom first. A transition is centred on the incoming clip's start. */
-export function imageLayers(images: readonly ImageClip[], t: number): ImageLayer[] {
+const toFrame = (seconds: number, fps: number) => Math.round(seconds * fps);
+
+/**
+ * Image layers at t, bottom first, on the export's frame grid (the same rounding as the render plan,
+ * src-main/media/render/video-plan.ts): clips start and end on whole frames, a transition of n frames
+ * starts floor(n/2) frames before the incoming clip, and its mix advances per frame like xfade.
+ */
+export function imageLayers(images: readonly ImageClip[], t: number, fps: number): ImageLayer[] {
+  const k = Math.floor(t * fps + 1e-6);
   const sorted = [...images].sort((a, b) => a.start - b.start);
+  const grid = sorted.map((clip) => {
+    const startFrame = toFrame(clip.start, fps);
+    return { clip, startFrame, endFrame: Math.max(startFrame + 1, toFrame(clip.start + clip.duration, fps)), lead: 0, trail: 0, frames: 0 };
+  });
+  for (let i = 1; i < grid.length; i++) {
+    const prev = grid[i - 1]!;
+    const cur = grid[i]!;
+    const tr = cur.clip.transitionIn;
+    const frames = tr.kind === 'cut' || prev.endFrame !== cur.startFrame ? 0 : Math.min(toFrame(tr.duration, fps), cur.endFrame - cur.startFrame, prev.endFrame - prev.startFrame);
+    if (frames < 2) continue;
+    cur.frames = frames;
+    cur.lead = Math.floor(frames / 2);
+    prev.trail = frames - cur.lead;
+  }
   const layers: ImageLayer[] = [];
-  for (let i = 0; i < sorted.length; i++) {
-    const clip = sorted[i]!;
-    const end = clip.start + clip.duration;
-    const next = sorted[i + 1];
-    const half = clip.transitionIn.kind === 'cut' ? 0 : clip.transitionIn.duration / 2;
-    const nextHalf = next && next.transitionIn.kind !== 'cut' && Math.abs(next.start - end) < 1e-6 ? next.transitionIn.duration / 2 : 0;
-    const from = clip.start - (i > 0 && Math.abs(sorted[i - 1]!.start + sorted[i - 1]!.duration - clip.start) < 1e-6 ? half : 0);
-    const to = end + nextHalf;
-    if (t < from || t >= to) continue;
-    const base: ImageLayer = { clip, local: t - clip.start, alpha: 1, offsetX: 0, reveal: null, scale: 1 };
-    if (half > 0 && t < clip.start + half && from < clip.start) {
+  for (const g of grid) {
+    if (k < g.startFrame - g.lead || k >= g.endFrame + g.trail) continue;
+    const layer: ImageLayer = { clip: g.clip, local: (k - g.startFrame) / fps, duration: (g.endFrame - g.startFrame) / fps, alpha: 1, offsetX: 0, reveal: null, scale: 1 };
+    if (g.frames > 0 && k < g.startFrame - g.lead + g.frames) {
       // The export's xfade: fade, slideleft (both move left), wipeleft (revealed from the right), zoomin.
-      const p = (t - (clip.start - half)) / (2 * half);
+      const p = (k - (g.startFrame - g.lead)) / g.frames;
       const outgoing = layers.at(-1);
-      switch (clip.transitionIn.kind) {
+      switch (g.clip.transitionIn.kind) {
         case 'crossfade':
-          base.alpha = p;
+          layer.alpha = p;
           break;
         case 'slide':
-          base.offsetX = 1 - p;
+          layer.offsetX = 1 - p;
           if (outgoing) outgoing.offsetX = -p;
           break;
         case 'wipe':
-          base.reveal = p;
+          layer.reveal = p;
           break;
         case 'zoom':
-          base.alpha = p;
+          layer.alpha = p;
           if (outgoing) outgoing.scale = 1 + p;
+          break;
+        default:
           break;
       }
     }
-    layers.push(base);
+    layers.push(layer);
   }
   return layers;
 }
@@ -129,5 +147,5 @@ export function framePlan(doc: ProjectDocument, t: number): FramePlan {
       });
     }
   }
-  return { t, frame, images: imageLayers(doc.tracks.images, t), texts };
+  return { t, frame, images: imageLayers(doc.tracks.images, t, doc.output.fps), texts };
 }

@@ -27,3 +27,14 @@ export async function renderStill(doc: ProjectDocument, projectId: string, t: nu
   drawFrame(canvas.getContext('2d')!, plan, (id) => images.get(id) ?? null, 1);
   return canvas;
 }
+
+declare global {
+  interface Window {
+    /** The preview's still renderer, for the preview-parity test (test/e2e/parity.test.ts). */
+    whatifPreview?: { renderPng(doc: ProjectDocument, projectId: string, t: number): Promise<string> };
+  }
+}
+
+if (typeof window !== 'undefined') {
+  window.whatifPreview = { renderPng: async (doc, projectId, t) => (await renderStill(doc, projectId, t)).toDataURL('image/png') };
+}

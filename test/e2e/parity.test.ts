@@ -1,0 +1,93 @@
+/**
+ * Preview parity: the same project frame drawn by the live preview (the renderer's own drawing code in
+ * Chromium) and rendered by the export (ffmpeg), compared at five times, including a crossfade, Ken
+ * Burns in motion, a text overlay and a word-highlighted caption. Both frames are compared in the MP4's
+ * pixel format (yuv420p, ffmpeg's psnr filter, Y/U/V-weighted average). PSNR is printed and must be ≥ 35 dB.
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { execa } from 'execa';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { exportProject } from '../../src-main/media/export/export-project.js';
+import { storeAssetBuffer } from '../../src-main/project/assets.js';
+import { DEFAULT_TEXT_STYLE, type ProjectDocument } from '../../src-main/project/document.js';
+import { writeProjectFile } from '../../src-main/project/project-file.js';
+import { resolveBinary } from '../../src-main/platform/binaries.js';
+import { imageClip, patternImage } from '../media/fixtures.js';
+import { ARTIFACTS, startApp, type AppSession } from './bridge-harness.js';
+
+let app: AppSession;
+let work: string;
+beforeAll(async () => {
+  app = await startApp();
+  await app.page.goto(app.url);
+  work = fs.mkdtempSync(path.join(os.tmpdir(), 'whatif-parity-'));
+}, 240_000);
+afterAll(async () => {
+  await app?.close();
+  if (work) fs.rmSync(work, { recursive: true, force: true });
+});
+
+async function api<T>(channel: string, input: unknown): Promise<T> {
+  const result = await app.page.evaluate(
+    async ([c, i]) => (await fetch(`/api/call/${c}`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(i) })).json(),
+    [channel, input] as const,
+  );
+  if (!result.ok) throw new Error(`${channel}: ${result.error.message}`);
+  return result.data as T;
+}
+
+async function psnr(a: string, b: string): Promise<number> {
+  const { stderr } = await execa(resolveBinary('ffmpeg'), ['-hide_banner', '-i', a, '-i', b, '-lavfi', '[0:v]format=yuv420p[a];[1:v]format=yuv420p[b];[a][b]psnr', '-f', 'null', '-'], { reject: false });
+  const match = /average:(inf|[\d.]+)/.exec(stderr);
+  if (!match) throw new Error(`no PSNR in ffmpeg output:\n${stderr}`);
+  return match[1] === 'inf' ? 99 : Number(match[1]);
+}
+
+describe('preview parity with the export', () => {
+  it('draws the same frames as the MP4 (PSNR ≥ 35 dB at five times)', async () => {
+    const summary = await api<{ id: string; dir: string }>('project.create', { name: 'Parity' });
+    const { document } = await api<{ document: ProjectDocument }>('project.open', { id: summary.id });
+    const doc: ProjectDocument = structuredClone(document);
+    // Half of 1080x1920 with the default text proportions (72 px text, 64 px captions at full size).
+    doc.output = { preset: '9:16', width: 540, height: 960, fps: 25, quality: 'high' };
+    const a = await storeAssetBuffer(summary.dir, await patternImage(600, 800, 200, { cx: 220, cy: 300, r: 90 }), 'jpg', { kind: 'image', width: 600, height: 800, source: 'generated' });
+    const b = await storeAssetBuffer(summary.dir, await patternImage(800, 600, 20, { cx: 500, cy: 350, r: 80 }), 'jpg', { kind: 'image', width: 800, height: 600, source: 'generated' });
+    doc.assets = { [a.id]: a, [b.id]: b };
+    doc.tracks.images = [
+      imageClip('c1', a.id, 0, 2, { kenBurns: { from: { zoom: 1, x: 0.4, y: 0.4 }, to: { zoom: 1.4, x: 0.6, y: 0.5 }, easing: 'easeInOut' } }),
+      imageClip('c2', b.id, 2, 2, { kenBurns: { from: { zoom: 1.3, x: 0.3, y: 0.5 }, to: { zoom: 1, x: 0.5, y: 0.5 }, easing: 'linear' }, transitionIn: { kind: 'crossfade', duration: 0.5 } }),
+    ];
+    doc.tracks.text = [
+      { id: 't1', text: 'What if the Moon vanished?', start: 0.4, duration: 3, style: { ...DEFAULT_TEXT_STYLE, size: 36, outlineWidth: 2 }, position: { preset: 'top', x: 0.5, y: 0.5 }, align: 'center', maxWidth: 0.8, fadeIn: 0.2, fadeOut: 0.2 },
+    ];
+    doc.tracks.captions = {
+      ...doc.tracks.captions,
+      style: { ...doc.tracks.captions.style, size: 32, outlineWidth: 2 },
+      cues: [
+        { id: 'q1', start: 0, end: 1.8, text: 'Tides would fade', words: [{ text: 'Tides', start: 0, end: 0.5 }, { text: 'would', start: 0.5, end: 1 }, { text: 'fade', start: 1, end: 1.8 }] },
+        { id: 'q2', start: 2.2, end: 3.8, text: 'and nights grow dark' },
+      ],
+    };
+    writeProjectFile(summary.dir, doc);
+    const mp4 = path.join(work, 'parity.mp4');
+    await exportProject({ projectDir: summary.dir, doc, output: doc.output, destination: mp4 });
+
+    const frames = [7, 30, 50, 65, 88]; // 0.28 s … 3.52 s at 25 fps (50 = the middle of the crossfade)
+    const results: { t: number; psnr: number }[] = [];
+    for (const k of frames) {
+      const t = k / doc.output.fps;
+      const exported = path.join(work, `export-${k}.png`);
+      await execa(resolveBinary('ffmpeg'), ['-v', 'error', '-y', '-i', mp4, '-vf', `select=eq(n\\,${k})`, '-frames:v', '1', exported]);
+      const dataUrl = await app.page.evaluate(([d, id, time]) => window.whatifPreview!.renderPng(d, id, time), [doc, summary.id, t] as const);
+      const preview = path.join(work, `preview-${k}.png`);
+      fs.writeFileSync(preview, Buffer.from(dataUrl.split(',')[1]!, 'base64'));
+      results.push({ t, psnr: await psnr(preview, exported) });
+      fs.copyFileSync(preview, path.join(ARTIFACTS, `parity-preview-${k}.png`));
+      fs.copyFileSync(exported, path.join(ARTIFACTS, `parity-export-${k}.png`));
+    }
+    console.log(`preview parity PSNR (dB): ${results.map((r) => `t=${r.t.toFixed(2)}s ${r.psnr.toFixed(2)}`).join(', ')}`);
+    for (const r of results) expect(r.psnr, `PSNR at ${r.t}s`).toBeGreaterThanOrEqual(35);
+  });
+});
