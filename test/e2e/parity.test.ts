@@ -17,6 +17,11 @@ import { resolveBinary } from '../../src-main/platform/binaries.js';
 import { imageClip, patternImage } from '../media/fixtures.js';
 import { ARTIFACTS, startApp, type AppSession } from './bridge-harness.js';
 
+/** The hook src-renderer/src/preview/render-still.ts puts on the page. */
+interface PreviewHook {
+  whatifPreview: { renderPng(doc: ProjectDocument, projectId: string, t: number): Promise<string> };
+}
+
 let app: AppSession;
 let work: string;
 beforeAll(async () => {
@@ -80,7 +85,7 @@ describe('preview parity with the export', () => {
       const t = k / doc.output.fps;
       const exported = path.join(work, `export-${k}.png`);
       await execa(resolveBinary('ffmpeg'), ['-v', 'error', '-y', '-i', mp4, '-vf', `select=eq(n\\,${k})`, '-frames:v', '1', exported]);
-      const dataUrl = await app.page.evaluate(([d, id, time]) => window.whatifPreview!.renderPng(d, id, time), [doc, summary.id, t] as const);
+      const dataUrl = await app.page.evaluate(([d, id, time]) => (window as unknown as PreviewHook).whatifPreview.renderPng(d, id, time), [doc, summary.id, t] as const);
       const preview = path.join(work, `preview-${k}.png`);
       fs.writeFileSync(preview, Buffer.from(dataUrl.split(',')[1]!, 'base64'));
       results.push({ t, psnr: await psnr(preview, exported) });
