@@ -224,4 +224,24 @@ export const Menu = {
   },
 };
 
-export default { BrowserWindow, ipcMain, protocol, shell, dialog, app, safeStorage, screen, session, Menu };
+/** The renderer side, for loading the preload: what it exposes, and an ipcRenderer wired to ipcMain. */
+export const exposed = new Map<string, unknown>();
+export const contextBridge = {
+  exposeInMainWorld(key: string, api: unknown): void {
+    exposed.set(key, api);
+  },
+};
+export const preloadFrame: StandInFrame = { url: 'app://whatif/index.html', parent: null };
+class StandInIpcRenderer extends EventEmitter {
+  invoked: { channel: string; args: unknown[] }[] = [];
+  sendSync(channel: string, ...args: unknown[]): unknown {
+    return ipcMain.sendSyncFrom(preloadFrame, channel, ...args);
+  }
+  invoke(channel: string, ...args: unknown[]): Promise<unknown> {
+    this.invoked.push({ channel, args });
+    return ipcMain.invokeFrom(preloadFrame, channel, ...args);
+  }
+}
+export const ipcRenderer = new StandInIpcRenderer();
+
+export default { BrowserWindow, ipcMain, protocol, shell, dialog, app, safeStorage, screen, session, Menu, contextBridge, ipcRenderer };
