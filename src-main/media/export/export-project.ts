@@ -5,6 +5,7 @@
  * Progress is reported as percent + message with an ETA; the AbortSignal cancels at any step.
  */
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { AppError } from '../../errors.js';
 import { projectDuration, type OutputSettings, type ProjectDocument } from '../../project/document.js';
@@ -28,6 +29,30 @@ export interface ExportOptions {
   onProgress?: (percent: number, message: string, etaSeconds: number | null) => void;
   /** Target chunk length in seconds (memory vs. overhead); default 12. */
   chunkSeconds?: number;
+  /** Chunks encoded at once (default: 2, or 1 on a single core). */
+  parallel?: number;
+}
+
+/**
+ * Runs task(0..count-1) with at most `width` at once; the first failure aborts the others (through
+ * `abort`) and is rethrown after every running task has settled.
+ */
+async function runPool(count: number, width: number, task: (index: number) => Promise<void>, abort: AbortController): Promise<void> {
+  let next = 0;
+  let failure: unknown = null;
+  const worker = async () => {
+    while (next < count && failure === null) {
+      const index = next++;
+      try {
+        await task(index);
+      } catch (error) {
+        if (failure === null) failure = error;
+        abort.abort();
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(width, count) }, worker));
+  if (failure !== null) throw failure;
 }
 
 export interface ExportResult {
@@ -48,14 +73,16 @@ export function fontsDir(): string {
 
 export async function exportProject(options: ExportOptions): Promise<ExportResult> {
   const started = Date.now();
-  const { doc, output, signal } = options;
+  const { doc, output } = options;
+  const abortAll = new AbortController();
+  const signal = options.signal ? AbortSignal.any([options.signal, abortAll.signal]) : abortAll.signal;
   const report = (percent: number, message: string) => {
     const elapsed = (Date.now() - started) / 1000;
     const eta = percent > 3 ? (elapsed * (100 - percent)) / percent : null;
     options.onProgress?.(Math.min(100, percent), message, eta);
   };
   const checkCancel = () => {
-    if (signal?.aborted) throw new AppError('cancelled', 'Cancelled.');
+    if (options.signal?.aborted) throw new AppError('cancelled', 'Cancelled.');
   };
   report(0, 'Checking the project');
   validateForExport(doc);
@@ -79,11 +106,14 @@ export async function exportProject(options: ExportOptions): Promise<ExportResul
       }
       if (ass) fs.writeFileSync(path.join(workDir, 'overlay.ass'), ass, 'utf8');
       const assRef = ass ? { file: 'overlay.ass', fontsDir: path.relative(workDir, fontsDir()) || '.' } : null;
-      const chunkFiles: string[] = [];
-      let framesDone = 0;
-      for (const chunk of plan.chunks) {
+      // Chunks are independent: two at a time keeps both cores busy (the filters are mostly serial).
+      const chunkFiles = plan.chunks.map((chunk) => `chunk-${String(chunk.index).padStart(3, '0')}.mp4`);
+      const framesDone = plan.chunks.map(() => 0);
+      let fpsNow = 0;
+      const encodeChunk = async (index: number) => {
+        const chunk = plan.chunks[index]!;
         const g = chunkGraph(plan, chunk, assRef);
-        const name = `chunk-${String(chunk.index).padStart(3, '0')}.mp4`;
+        const name = chunkFiles[index]!;
         fs.writeFileSync(path.join(workDir, `${name}.filter`), g.graph, 'utf8');
         const inputs = g.inputClips.flatMap((i) => ['-framerate', String(plan.fps), '-i', images[i]!]);
         await runFfmpeg({
@@ -92,11 +122,15 @@ export async function exportProject(options: ExportOptions): Promise<ExportResul
           durationSeconds: g.frames / plan.fps,
           label: 'the video',
           ...(signal ? { signal } : {}),
-          onProgress: (p) => report(6 + (84 * (framesDone + (p.percent / 100) * g.frames)) / plan.totalFrames, `Encoding video ${Math.round(p.fps)} fps`),
+          onProgress: (p) => {
+            framesDone[index] = (p.percent / 100) * g.frames;
+            fpsNow = p.fps || fpsNow;
+            report(6 + (84 * framesDone.reduce((a, b) => a + b, 0)) / plan.totalFrames, `Encoding video ${Math.round(fpsNow)} fps`);
+          },
         });
-        framesDone += g.frames;
-        chunkFiles.push(name);
-      }
+        framesDone[index] = g.frames;
+      };
+      await runPool(plan.chunks.length, options.parallel ?? Math.min(2, Math.max(1, os.availableParallelism())), encodeChunk, abortAll);
       fs.writeFileSync(path.join(workDir, 'chunks.txt'), chunkFiles.map((f) => `file '${f}'`).join('\n') + '\n', 'utf8');
 
       const audioGraph = audioInputs.length > 0 ? buildAudioGraph(audioInputs, seconds) : options.silentAudio ? silentAudioGraph(seconds) : null;
@@ -129,7 +163,8 @@ export async function exportProject(options: ExportOptions): Promise<ExportResul
       checkCancel();
       return { hasAudio: Boolean(audioGraph) };
     } finally {
-      fs.rmSync(workDir, { recursive: true, force: true });
+      // WHATIF_KEEP_EXPORT_WORK=1 keeps the filter scripts and chunks for debugging.
+      if (!process.env.WHATIF_KEEP_EXPORT_WORK) fs.rmSync(workDir, { recursive: true, force: true });
     }
   });
   const probe = await probeMedia(options.destination);
