@@ -8,7 +8,7 @@
 import type { Core } from '../core.js';
 import { AppError } from '../errors.js';
 import { storeAssetBuffer } from '../project/assets.js';
-import type { Asset, AudioClip, ProjectDocument } from '../project/document.js';
+import { projectDuration, type Asset, type AudioClip, type ProjectDocument } from '../project/document.js';
 import { readProjectFile } from '../project/project-file.js';
 import { durationOf, encodeWav } from './audio/wav.js';
 import { resolveEngine, narrationRuntime } from './runtime.js';
@@ -69,6 +69,13 @@ export function placeNarration(doc: ProjectDocument, result: SynthesisResult, as
     tracks: { ...doc.tracks, narration: [clip], captions: { ...doc.tracks.captions, cues } },
   };
   if (options.applyScenes) next = applySceneDurations(next, suggestions);
+  const pictureEnd = projectDuration(next);
+  if (pictureEnd > 0 && cues.some((c) => c.start >= pictureEnd)) {
+    throw new AppError(
+      'invalid_input',
+      `The narration lasts ${duration.toFixed(1)} s but the images end at ${pictureEnd.toFixed(1)} s, so some captions would fall after the video. Lengthen the images (or tie them to scenes so their lengths follow the voice) and narrate again.`,
+    );
+  }
   return { doc: next, suggestions };
 }
 

@@ -7,6 +7,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { execa } from 'execa';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readProjectFile } from '../../src-main/project/project-file.js';
 import { tempDir } from '../helpers/temp-core.js';
 import { ffprobeDuration, readWav, rmsBetween, testVoice, wavWpm } from './helpers.js';
 
@@ -86,5 +87,24 @@ describe('whatif narrate: bad input', () => {
     const c = await whatif('narrate', '--text-file', path.join(home, 'script.txt'), '--voice', 'system:en', '--wpm', '300', '-o', out);
     expect(c.stderr).toMatch(/between 120 and 240/);
     expect(fs.existsSync(out)).toBe(false);
+  });
+});
+
+describe('whatif narrate <project-dir>', () => {
+  it("reads the project's script with a Spanish system voice into its narration and captions tracks", async () => {
+    const dir = path.join(home, 'proyecto');
+    expect((await whatif('project', 'new', dir, '--language', 'es')).exitCode).toBe(0);
+    const file = path.join(dir, 'project.json');
+    const doc = JSON.parse(fs.readFileSync(file, 'utf8')) as { narration: Record<string, unknown> };
+    doc.narration = { ...doc.narration, engine: 'system', voiceId: null, language: 'es', wordsPerMinute: 150, script: '¿Y si el sol se apagara? La Tierra se enfriaría en pocas semanas.' };
+    fs.writeFileSync(file, JSON.stringify(doc));
+    const run = await whatif('narrate', dir);
+    expect(run.exitCode, run.stderr).toBe(0);
+    expect(run.stdout).toMatch(/Narrated ".*": [\d.]+ s on the narration track, 2 caption cues/);
+    const after = readProjectFile(dir);
+    expect(after.tracks.narration).toHaveLength(1);
+    expect(after.tracks.captions.cues.map((c) => c.text.replace(/\n/g, ' '))).toEqual(['¿Y si el sol se apagara?', 'La Tierra se enfriaría en pocas semanas.']);
+    const audio = readWav(path.join(dir, after.assets[after.tracks.narration[0]!.assetId]!.file));
+    expect(audio.samples.length / audio.sampleRate).toBeCloseTo(after.tracks.narration[0]!.duration, 3);
   });
 });

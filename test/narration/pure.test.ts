@@ -14,7 +14,7 @@ import { suggestSceneDurations } from '../../src-main/narration/timing/scene-dur
 import { estimateWordTimings, wordsFromAlignment } from '../../src-main/narration/timing/word-timings.js';
 import { fitCalibration, rateForWpm, type RateModel } from '../../src-main/narration/timing/wpm.js';
 import { espeakArgs, sapiScript, sayArgs } from '../../src-main/narration/system/system-commands.js';
-import { applySceneDurations, projectVoiceId } from '../../src-main/narration/project-narration.js';
+import { applySceneDurations, placeNarration, projectVoiceId } from '../../src-main/narration/project-narration.js';
 import { createEmptyDocument } from '../../src-main/project/document.js';
 import onnxProto from 'onnx-proto';
 
@@ -117,6 +117,13 @@ describe('scene durations', () => {
     const next = applySceneDurations(doc, suggestSceneDurations(sentences, 9.7, 2));
     expect(next.scenes.map((s) => s.duration).reduce((a, b) => a + b)).toBeCloseTo(9.7);
     expect(projectVoiceId(doc)).toBe('system:en');
+    // images not tied to scenes that end before the voice: a clear refusal, not a broken project
+    const short = { ...doc, scenes: [], assets: { a: { id: 'a', kind: 'image' as const, file: 'assets/a.jpg', mime: 'image/jpeg', bytes: 1, source: 'import' as const } } };
+    short.tracks = { ...doc.tracks, images: [{ id: 'c', assetId: 'a', start: 0, duration: 2, kenBurns: { from: { zoom: 1, x: 0.5, y: 0.5 }, to: { zoom: 1, x: 0.5, y: 0.5 }, easing: 'linear' }, transitionIn: { kind: 'cut', duration: 0 } }] };
+    const words = ['one', 'two'].map((text, i) => ({ text, start: i * 3, end: i * 3 + 1, sentence: i }));
+    const result = { audio: { samples: new Float32Array(8000 * 5), sampleRate: 8000 }, sentences: [{ index: 0, text: 'one.', start: 0, end: 1 }, { index: 1, text: 'two.', start: 3, end: 4 }], words, wordTimings: 'estimated' as const, warnings: [], voiceId: 'system:en', wpm: { requested: 150, measured: 150, rate: 1, rateName: null } };
+    const asset = { id: 'n', kind: 'audio' as const, file: 'assets/n.wav', mime: 'audio/wav', bytes: 1, source: 'narration' as const };
+    expect(() => placeNarration(short, result, asset, { applyScenes: true })).toThrow(/narration lasts 5\.0 s but the images end at 2\.0 s/);
     expect(projectVoiceId({ ...doc, narration: { ...doc.narration, engine: 'piper', voiceId: 'en_US-x-low' } })).toBe('piper:en_US-x-low');
   });
 });
