@@ -81,7 +81,7 @@ export const TrackLayer = memo(function TrackLayer({ track, projectId, width, zo
   const y = trackY(index);
   const visibleFrom = scroll - 1;
   const visibleTo = scroll + width / zoom + 1;
-  const assetName = (id: string) => assets?.[id]?.originalName ?? (track === 'images' ? '' : id.slice(0, 10));
+  const assetName = (id: string) => assets?.[id]?.originalName ?? '';
   return (
     <Layer>
       <Rect x={0} y={y} width={width} height={TRACK_H} fill="#ffffff08" listening={false} />

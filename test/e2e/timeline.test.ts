@@ -1,0 +1,157 @@
+/**
+ * The timeline editor in Chromium against `whatif web` (real core): a generated project with images,
+ * text, captions, narration and music; drag, trim, split at the playhead, undo/redo, delete, a drag past
+ * the end refused in place, a text overlay edited in the inspector (empty text refused), safe zones,
+ * the export dialog. Results are read back from project.json on disk; screenshots in en and es.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { storeAssetBuffer } from '../../src-main/project/assets.js';
+import { DEFAULT_TEXT_STYLE, type ProjectDocument } from '../../src-main/project/document.js';
+import { writeProjectFile } from '../../src-main/project/project-file.js';
+import { addAudio, imageClip, patternImage, toneFile } from '../media/fixtures.js';
+import { ARTIFACTS, startApp, type AppSession } from './bridge-harness.js';
+
+let app: AppSession;
+let dir: string;
+const pageErrors: string[] = [];
+// Timeline drawing constants (src-renderer/src/panels/timeline/layout.ts, geometry.ts DEFAULT_ZOOM).
+const ZOOM = 60;
+const trackCenter = (i: number) => 26 + 4 + i * 50 + 23;
+
+beforeAll(async () => {
+  app = await startApp({ viewport: { width: 1440, height: 960 } });
+  app.page.on('pageerror', (error) => pageErrors.push(error.message));
+  await app.page.goto(app.url);
+  await app.page.getByRole('combobox', { name: /^(Language|Idioma)$/ }).selectOption('en');
+}, 240_000);
+afterAll(async () => {
+  await app?.close();
+});
+
+async function api<T>(page: Page, channel: string, input: unknown): Promise<T> {
+  const result = await page.evaluate(
+    async ([c, i]) => (await fetch(`/api/call/${c}`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(i) })).json(),
+    [channel, input] as const,
+  );
+  if (!result.ok) throw new Error(`${channel}: ${result.error.message}`);
+  return result.data as T;
+}
+
+const onDisk = (): ProjectDocument => JSON.parse(fs.readFileSync(path.join(dir, 'project.json'), 'utf8')) as ProjectDocument;
+
+async function stageBox(page: Page) {
+  const box = await page.getByRole('application', { name: /Timeline tracks|Pistas de la línea/ }).boundingBox();
+  if (!box) throw new Error('no timeline canvas');
+  return box;
+}
+
+async function drag(page: Page, from: { x: number; y: number }, to: { x: number; y: number }) {
+  await page.mouse.move(from.x, from.y);
+  await page.mouse.down();
+  await page.mouse.move(to.x, to.y, { steps: 12 });
+  await page.mouse.up();
+}
+
+describe('the timeline editor', () => {
+  it('opens a project with every track filled', async () => {
+    const { page } = app;
+    const summary = await api<{ id: string; dir: string }>(page, 'project.create', { name: 'Timeline test' });
+    dir = summary.dir;
+    const { document } = await api<{ document: ProjectDocument }>(page, 'project.open', { id: summary.id });
+    const doc = structuredClone(document);
+    for (let i = 0; i < 3; i++) {
+      const asset = await storeAssetBuffer(dir, await patternImage(540, 960, i * 80), 'jpg', { kind: 'image', width: 540, height: 960, source: 'generated' });
+      doc.assets[asset.id] = asset;
+      doc.tracks.images.push(imageClip(`img-${i + 1}`, asset.id, i * 4, 4));
+    }
+    doc.tracks.text = [{ id: 'txt-1', text: 'What if?', start: 1, duration: 2, style: DEFAULT_TEXT_STYLE, position: { preset: 'center', x: 0.5, y: 0.5 }, align: 'center', maxWidth: 0.8, fadeIn: 0, fadeOut: 0 }];
+    doc.tracks.captions.cues = [
+      { id: 'cue-1', start: 0, end: 2, text: 'What if the Moon', words: [{ text: 'What', start: 0, end: 0.4 }, { text: 'if', start: 0.4, end: 0.7 }, { text: 'the', start: 0.7, end: 1 }, { text: 'Moon', start: 1, end: 2 }] },
+      { id: 'cue-2', start: 2.5, end: 4, text: 'vanished?' },
+    ];
+    await addAudio(dir, doc, await toneFile(dir, 'voice.wav', 220, 10, 0.6), 'narration', 0, 10);
+    await addAudio(dir, doc, await toneFile(dir, 'song.wav', 440, 12, 0.3), 'music', 0, 12);
+    for (const f of ['voice.wav', 'song.wav']) fs.rmSync(path.join(dir, f));
+    writeProjectFile(dir, doc);
+
+    await page.getByRole('navigation').getByRole('button', { name: 'Projects', exact: true }).click();
+    await page.getByRole('listitem').filter({ hasText: 'Timeline test' }).getByRole('button', { name: 'Open', exact: true }).click();
+    await page.getByRole('navigation').getByRole('button', { name: 'Timeline', exact: true }).click();
+    await page.getByRole('application', { name: /Timeline tracks/ }).waitFor();
+    await page.getByRole('img', { name: 'Live preview' }).waitFor();
+    await page.getByRole('status').filter({ hasText: 'All changes saved' }).waitFor();
+  });
+
+  it('drags a clip (saved to disk), trims one with its handle', async () => {
+    const { page } = app;
+    const box = await stageBox(page);
+    await drag(page, { x: box.x + 2 * ZOOM, y: box.y + trackCenter(1) }, { x: box.x + 4 * ZOOM, y: box.y + trackCenter(1) });
+    await expect.poll(() => Math.abs(onDisk().tracks.text[0]!.start - 3), { timeout: 10_000 }).toBeLessThan(0.1);
+    await drag(page, { x: box.x + 12 * ZOOM - 3, y: box.y + trackCenter(0) }, { x: box.x + 11 * ZOOM, y: box.y + trackCenter(0) });
+    await expect.poll(() => Math.abs(onDisk().tracks.images.find((c) => c.id === 'img-3')!.duration - 3), { timeout: 10_000 }).toBeLessThan(0.1);
+  });
+
+  it('splits at the playhead with S, undoes and redoes with the keyboard', async () => {
+    const { page } = app;
+    const box = await stageBox(page);
+    await page.mouse.click(box.x + 6 * ZOOM, box.y + 10); // the ruler: playhead to 0:06
+    await page.keyboard.press('s');
+    await expect.poll(() => onDisk().tracks.images.length, { timeout: 10_000 }).toBe(4);
+    await page.keyboard.press('Control+z');
+    await expect.poll(() => onDisk().tracks.images.length, { timeout: 10_000 }).toBe(3);
+    await page.keyboard.press('Control+Shift+z');
+    await expect.poll(() => onDisk().tracks.images.length, { timeout: 10_000 }).toBe(4);
+    const split = onDisk().tracks.images.filter((c) => c.start >= 3.9 && c.start < 8).sort((a, b) => a.start - b.start);
+    expect(split.map((c) => [c.start, c.duration])).toEqual([
+      [4, 2],
+      [6, 2],
+    ]);
+  });
+
+  it('refuses a clip dragged past the end with a message in place, and deletes a selected caption', async () => {
+    const { page } = app;
+    const box = await stageBox(page);
+    const before = onDisk();
+    await drag(page, { x: box.x + 3.5 * ZOOM, y: box.y + trackCenter(1) }, { x: box.x + 13 * ZOOM, y: box.y + trackCenter(1) });
+    await expect.poll(() => page.locator('.tl-notice').textContent()).toMatch(/ends after the project/);
+    await page.waitForTimeout(1200); // autosave would have run by now; nothing must have changed
+    expect(onDisk().tracks.text).toEqual(before.tracks.text);
+    // The clip list is the keyboard/screen-reader way in (shown when focused).
+    const cue = page.getByRole('navigation', { name: 'Clips' }).getByRole('button', { name: /^Captions clip 2,/ });
+    await cue.focus();
+    await page.keyboard.press('Enter');
+    await expect.poll(() => cue.getAttribute('aria-pressed')).toBe('true');
+    await page.keyboard.press('Delete');
+    await expect.poll(() => onDisk().tracks.captions.cues.map((c) => c.id), { timeout: 10_000 }).toEqual(['cue-1']);
+  });
+
+  it('adds a text overlay and edits it in the inspector; an empty text is refused in place', async () => {
+    const { page } = app;
+    await page.getByRole('button', { name: 'Add text' }).click();
+    const text = page.getByRole('complementary', { name: 'Inspector' }).getByRole('textbox', { name: 'Text' });
+    await text.fill('');
+    await expect.poll(() => page.getByRole('complementary', { name: 'Inspector' }).getByRole('alert').textContent()).toMatch(/needs some text/);
+    await text.fill('The tides stop');
+    await expect.poll(() => onDisk().tracks.text.map((c) => c.text).sort(), { timeout: 10_000 }).toEqual(['The tides stop', 'What if?']);
+    await page.getByRole('combobox', { name: 'Safe zone' }).selectOption('tiktok');
+    await page.getByRole('img', { name: /TikTok safe zone shown/ }).waitFor();
+    await page.waitForTimeout(300);
+    await page.screenshot({ path: path.join(ARTIFACTS, 'timeline-en.png') });
+  });
+
+  it('shows the editor and the export dialog in Spanish', async () => {
+    const { page } = app;
+    await page.getByRole('combobox', { name: 'Language' }).selectOption('es');
+    await page.getByRole('toolbar', { name: 'Herramientas de la línea de tiempo' }).waitFor();
+    await page.waitForTimeout(300);
+    await page.screenshot({ path: path.join(ARTIFACTS, 'timeline-es.png') });
+    await page.getByRole('button', { name: 'Exportar a MP4' }).click();
+    await page.getByRole('dialog', { name: 'Exportar a MP4' }).waitFor();
+    await page.screenshot({ path: path.join(ARTIFACTS, 'export-dialog-es.png') });
+    await page.getByRole('dialog').getByRole('button', { name: 'Cerrar' }).click();
+    expect(pageErrors).toEqual([]);
+  });
+});
