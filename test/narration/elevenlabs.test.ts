@@ -6,6 +6,8 @@ import { createElevenLabsEngine } from '../../src-main/narration/elevenlabs/elev
 import { measuredWpm } from '../../src-main/narration/audio/speech-time.js';
 import { startFakeElevenLabs } from '../fakes/elevenlabs-server.js';
 import { call, makeTestCore } from '../helpers/temp-core.js';
+import { readProjectFile } from '../../src-main/project/project-file.js';
+import type { Job } from '../../src-main/ipc/contract/jobs.js';
 
 type Fake = Awaited<ReturnType<typeof startFakeElevenLabs>>;
 let fake: Fake;
@@ -53,6 +55,20 @@ describe('ElevenLabs', () => {
     expect(result.sentences[4]!.end).toBeCloseTo(length, 2);
     expect(result.words[result.words.length - 1]!.end).toBeLessThanOrEqual(length + 1e-6);
     expect(measuredWpm(28, result.audio.samples, result.audio.sampleRate)).toBeGreaterThan(0);
+  });
+
+  it('narrates a project through the job queue: asset, captions with the exact word times', async () => {
+    const project = await call<{ id: string; dir: string }>(core, 'project.create', { name: 'Cats', language: 'en' });
+    core.projects.update(project.id, (doc) => ({ ...doc, narration: { ...doc.narration, engine: 'elevenlabs', voiceId: 'voice1', wordsPerMinute: 150, script: SCRIPT } }));
+    core.jobs.start();
+    const { job } = await call<{ job: Job }>(core, 'narration.synthesize', { projectId: project.id });
+    const done = await core.jobs.waitFor(job.id);
+    expect(done.state, JSON.stringify(done.error)).toBe('done');
+    const doc = readProjectFile(project.dir);
+    const words = doc.tracks.captions.cues.flatMap((c) => c.words ?? []);
+    expect(words).toHaveLength(28);
+    expect(words[0]).toEqual({ text: 'What', start: 0, end: 0.24 });
+    expect(doc.assets[doc.tracks.narration[0]!.assetId]).toMatchObject({ source: 'narration', mime: 'audio/wav' });
   });
 
   it('maps words per minute to speed and says when it is clamped', async () => {

@@ -1,6 +1,7 @@
 /** Voice download from a loopback hub: md5 verified, a corrupted file refused, a cut download resumed with Range. */
 import fs from 'node:fs';
 import path from 'node:path';
+import { execa } from 'execa';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { configureNarration, closeNarration } from '../../src-main/narration/runtime.js';
 import { startFakeVoiceHub } from '../fakes/voice-hub-server.js';
@@ -69,5 +70,26 @@ describe('voice download', () => {
   it('says so when the hub has no such voice', async () => {
     const done = await download('xx_XX-nobody-low');
     expect(done.error?.message).toMatch(/The voice hub has no voice "xx_XX-nobody-low"/);
+  });
+});
+
+describe('whatif voice download', () => {
+  it('shows progress, installs a good voice and refuses a corrupted one', async () => {
+    const home = tempDir('whatif-cli-download-');
+    try {
+      const env = { WHATIF_HOME: home, WHATIF_VOICES_BASE_URL: hub.baseUrl };
+      const ok = await execa('node', ['bin/whatif.mjs', 'voice', 'download', 'en_US-good-medium'], { reject: false, env });
+      expect(ok.exitCode, ok.stderr).toBe(0);
+      expect(ok.stderr).toMatch(/\[#+\.*\]\s+\d+%/);
+      expect(ok.stdout).toMatch(/Installed piper:en_US-good-medium \(22050 Hz/);
+      const listed = await execa('node', ['bin/whatif.mjs', 'voices'], { reject: false, env });
+      expect(listed.stdout).toMatch(/piper:en_US-good-medium\s+en_US\s+medium/);
+      const bad = await execa('node', ['bin/whatif.mjs', 'voice', 'download', 'es_ES-broken-low'], { reject: false, env });
+      expect(bad.exitCode).toBe(1);
+      expect(bad.stderr).toMatch(/is corrupted \(md5/);
+      expect(fs.existsSync(path.join(home, 'voices', 'es_ES-broken-low'))).toBe(false);
+    } finally {
+      fs.rmSync(home, { recursive: true, force: true });
+    }
   });
 });
