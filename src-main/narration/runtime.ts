@@ -12,6 +12,7 @@ import { createElevenLabsEngine } from './elevenlabs/elevenlabs-engine.js';
 import { ElevenLabsClient, elevenLabsBaseUrl } from './elevenlabs/client.js';
 import type { NarrationEngine } from './engines/engine.js';
 import { createPiperEngine } from './engines/piper-engine.js';
+import { forkNodeEngine, type ForkEngine } from './piper/engine-host.js';
 import { PiperProcess } from './piper/piper-process.js';
 import { espeakDataDir } from './piper/phonemes.js';
 import { createSystemEngine } from './system/system-engine.js';
@@ -26,11 +27,13 @@ export interface NarrationRuntime {
   elevenlabs: ElevenLabsClient;
   hubBaseUrl: string;
   downloadChunkBytes: number;
+  /** How engine processes start (the desktop shell passes Electron's utilityProcess; see piper/engine-host.ts). */
+  forkEngine: ForkEngine;
 }
 
 const runtimes = new WeakMap<Core, NarrationRuntime>();
 
-export function configureNarration(core: Core, options: { elevenLabsBaseUrl?: string; hubBaseUrl?: string; downloadChunkBytes?: number } = {}): NarrationRuntime {
+export function configureNarration(core: Core, options: { elevenLabsBaseUrl?: string; hubBaseUrl?: string; downloadChunkBytes?: number; forkEngine?: ForkEngine } = {}): NarrationRuntime {
   const runtime: NarrationRuntime = {
     store: new VoiceStore(core.paths.voices),
     calibration: new CalibrationCache(path.join(core.paths.voices, '.calibration.json')),
@@ -38,6 +41,7 @@ export function configureNarration(core: Core, options: { elevenLabsBaseUrl?: st
     elevenlabs: new ElevenLabsClient({ baseUrl: options.elevenLabsBaseUrl ?? elevenLabsBaseUrl(), apiKey: () => core.secrets.get('elevenlabs'), log: core.log }),
     hubBaseUrl: options.hubBaseUrl ?? voiceHubBaseUrl(),
     downloadChunkBytes: options.downloadChunkBytes ?? DEFAULT_CHUNK_BYTES,
+    forkEngine: options.forkEngine ?? forkNodeEngine,
   };
   runtimes.set(core, runtime);
   return runtime;
@@ -70,7 +74,7 @@ export function resolveEngine(core: Core, voiceId: string): NarrationEngine {
   const voice = runtime.store.get(name);
   let proc = runtime.processes.get(name);
   if (!proc) {
-    proc = new PiperProcess({ model: voice.model, tokens: voice.tokens, dataDir: espeakDataDir(), label: voice.id });
+    proc = new PiperProcess({ model: voice.model, tokens: voice.tokens, dataDir: espeakDataDir(), label: voice.id }, runtime.forkEngine);
     runtime.processes.set(name, proc);
   }
   return createPiperEngine(voice, proc);

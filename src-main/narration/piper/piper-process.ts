@@ -3,11 +3,11 @@
  * the next sentence, killed on cancel (the next request starts a fresh one) or after idling. While
  * idle it does not keep the app (or the CLI) alive.
  */
-import { fork, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { AppError } from '../../errors.js';
 import type { Audio } from '../audio/wav.js';
+import { forkNodeEngine, type EngineChild, type ForkEngine } from './engine-host.js';
 
 export interface PiperFiles {
   model: string;
@@ -30,7 +30,7 @@ function workerEntry(): { file: string; execArgv: string[] } {
 }
 
 export class PiperProcess {
-  private child: ChildProcess | null = null;
+  private child: EngineChild | null = null;
   private ready: Promise<{ sampleRate: number; speakers: number }> | null = null;
   private readonly pending = new Map<number, Pending>();
   private nextId = 1;
@@ -40,15 +40,16 @@ export class PiperProcess {
   /** Model time inside the process, summed over requests (the benchmark compares it with wall time). */
   inferMs = 0;
 
-  constructor(private readonly files: PiperFiles) {}
+  constructor(
+    private readonly files: PiperFiles,
+    private readonly forkEngine: ForkEngine = forkNodeEngine,
+  ) {}
 
   private start(): Promise<{ sampleRate: number; speakers: number }> {
     const { file, execArgv } = workerEntry();
-    const child = fork(file, [this.files.model, this.files.tokens, this.files.dataDir], { serialization: 'advanced', execArgv, stdio: ['ignore', 'ignore', 'pipe', 'ipc'] });
+    const child = this.forkEngine(file, [this.files.model, this.files.tokens, this.files.dataDir], execArgv);
     this.starts++;
     this.child = child;
-    let stderr = '';
-    child.stderr?.on('data', (d: Buffer) => (stderr = (stderr + d.toString()).slice(-2000)));
     this.ready = new Promise((resolve, reject) => {
       const fail = (message: string) => {
         const error = new AppError('invalid_input', `The voice ${this.files.label} could not be loaded: ${message}`);
@@ -56,7 +57,8 @@ export class PiperProcess {
         for (const p of this.pending.values()) p.reject(error);
         this.pending.clear();
       };
-      child.on('message', (message: { type: string; id?: number; samples?: Float32Array; sampleRate?: number; speakers?: number; message?: string; inferMs?: number }) => {
+      child.onMessage((raw) => {
+        const message = raw as { type: string; id?: number; samples?: Float32Array; sampleRate?: number; speakers?: number; message?: string; inferMs?: number };
         if (message.type === 'ready') resolve({ sampleRate: message.sampleRate!, speakers: message.speakers! });
         else if (message.type === 'audio') {
           this.inferMs += message.inferMs ?? 0;
@@ -70,15 +72,13 @@ export class PiperProcess {
           this.settle();
         }
       });
-      child.on('exit', (code, sig) => {
+      child.onExit((code, sig, detail) => {
         if (this.child === child) {
           this.child = null;
           this.ready = null;
         }
-        const last = stderr.trim().split('\n').slice(-3).join(' ');
-        fail(`the engine process stopped (${sig ?? `exit ${code}`})${last ? `: ${last}` : ''}`);
+        fail(`the engine process stopped (${sig ?? `exit ${code}`})${detail ? `: ${detail}` : ''}`);
       });
-      child.on('error', (error) => fail(error.message));
     });
     this.ready.catch(() => {});
     return this.ready;
@@ -86,8 +86,7 @@ export class PiperProcess {
 
   private settle(): void {
     if (this.pending.size > 0 || !this.child) return;
-    this.child.unref();
-    (this.child.channel as { unref?: () => void } | undefined)?.unref?.();
+    this.child.setRef(false);
     if (this.idleTimer) clearTimeout(this.idleTimer);
     this.idleTimer = setTimeout(() => this.close(), IDLE_MS);
     this.idleTimer.unref();
@@ -103,8 +102,7 @@ export class PiperProcess {
     const child = this.child;
     if (!child) throw new AppError('internal', `The Piper engine for ${this.files.label} stopped.`);
     if (this.idleTimer) clearTimeout(this.idleTimer);
-    child.ref();
-    (child.channel as { ref?: () => void } | undefined)?.ref?.();
+    child.setRef(true);
     const id = this.nextId++;
     return new Promise((resolve, reject) => {
       const onAbort = () => {
@@ -132,6 +130,6 @@ export class PiperProcess {
     const child = this.child;
     this.child = null;
     this.ready = null;
-    child?.kill('SIGKILL');
+    child?.kill();
   }
 }

@@ -1,7 +1,8 @@
 /**
  * The Piper engine process: one per voice, long-lived, so a long script loads the model once. Runs
  * sherpa-onnx (espeak-ng phonemes → ids → the VITS model) off the app's main thread. Protocol over
- * the IPC channel (advanced serialization, samples travel as Float32Array):
+ * the IPC channel (Node's fork with advanced serialization, or Electron's utilityProcess parentPort:
+ * both structured-clone, samples travel as Float32Array):
  *   → { type: 'synth', id, text, lengthScale, speaker }   ← { type: 'audio', id, samples, sampleRate, inferMs }
  *   ← { type: 'ready', sampleRate, speakers } once, or { type: 'error', id?, message }
  */
@@ -13,8 +14,15 @@ interface Tts {
   generate(request: { text: string; sid: number; speed: number }): { samples: Float32Array; sampleRate: number };
 }
 
+interface ParentPort {
+  postMessage(message: unknown): void;
+  on(event: 'message', listener: (event: { data: unknown }) => void): void;
+}
+
 const require = createRequire(import.meta.url);
-const send = (message: unknown) => process.send?.(message);
+const parentPort = (process as unknown as { parentPort?: ParentPort }).parentPort;
+const send = (message: unknown) => (parentPort ? parentPort.postMessage(message) : process.send?.(message));
+const onMessage = (listener: (message: unknown) => void) => (parentPort ? parentPort.on('message', (event) => listener(event.data)) : process.on('message', listener));
 const [model, tokens, dataDir] = process.argv.slice(2);
 
 let tts: Tts;
@@ -30,7 +38,8 @@ try {
   process.exit(1);
 }
 
-process.on('message', (message: { type: string; id: number; text: string; lengthScale: number; speaker: number }) => {
+onMessage((raw) => {
+  const message = raw as { type: string; id: number; text: string; lengthScale: number; speaker: number };
   if (message.type !== 'synth') return;
   try {
     const started = performance.now();

@@ -54,7 +54,7 @@ export async function addVoice(core: Core, onnxFile: string, id?: string): Promi
     async (staged) => {
       const dataDir = espeakDataDir();
       assertPhonemizerFor(staged.config.espeak.voice, dataDir, staged.id);
-      const proc = new PiperProcess({ model: staged.model, tokens: staged.tokens, dataDir, label: staged.id });
+      const proc = new PiperProcess({ model: staged.model, tokens: staged.tokens, dataDir, label: staged.id }, narrationRuntime(core).forkEngine);
       try {
         const loaded = await proc.info();
         if (loaded.sampleRate !== staged.config.audio.sample_rate) {
