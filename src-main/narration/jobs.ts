@@ -23,7 +23,7 @@ export const NARRATION_PREVIEW_KIND = 'narration.preview';
 export const VOICE_DOWNLOAD_KIND = 'voice.download';
 
 export const SynthesizePayload = z.object({ projectId: z.string().min(1), applySceneDurations: z.boolean().optional() }).strict();
-export const PreviewPayload = z.object({ voiceId: z.string().min(1), text: z.string().min(1).max(5000), wordsPerMinute: z.number().int().min(120).max(240), projectId: z.string().min(1).optional() }).strict();
+export const PreviewPayload = z.object({ voiceId: z.string().min(1), text: z.string().min(1).max(5000), wordsPerMinute: z.number().int().min(120).max(240), language: z.string().min(2).max(10).optional(), projectId: z.string().min(1).optional() }).strict();
 export const DownloadPayload = z.object({ name: z.string().regex(/^[A-Za-z0-9_.-]{3,120}$/) }).strict();
 
 export interface PreviewResult {
@@ -35,7 +35,7 @@ export interface PreviewResult {
 }
 
 export async function runPreview(core: Core, payload: z.infer<typeof PreviewPayload>, signal?: AbortSignal, progress?: (p: number, m: string) => void): Promise<PreviewResult> {
-  const engine = resolveEngine(core, payload.voiceId);
+  const engine = resolveEngine(core, payload.voiceId, { language: payload.language });
   const result = await synthesizeScript(engine, narrationRuntime(core).calibration, { script: payload.text, wpm: payload.wordsPerMinute, signal, progress });
   const wav = encodeWav(result.audio);
   const duration = durationOf(result.audio);

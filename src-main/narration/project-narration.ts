@@ -86,7 +86,7 @@ export async function narrateProject(
 ): Promise<ProjectNarrationResult> {
   const dir = core.projects.dirOf(projectId);
   const doc = readProjectFile(dir);
-  const engine = resolveEngine(core, projectVoiceId(doc));
+  const engine = resolveEngine(core, projectVoiceId(doc), { language: doc.narration.language });
   const result = await synthesizeScript(engine, narrationRuntime(core).calibration, {
     script: doc.narration.script,
     wpm: doc.narration.wordsPerMinute,

@@ -63,12 +63,13 @@ export function closeNarration(core: Core, voiceName?: string): void {
   }
 }
 
-export function resolveEngine(core: Core, voiceId: string): NarrationEngine {
+/** `language` (the project's, or --language) tells ElevenLabs what it reads; Piper and system voices know theirs. */
+export function resolveEngine(core: Core, voiceId: string, options: { language?: string | undefined } = {}): NarrationEngine {
   const runtime = narrationRuntime(core);
   const [prefix, ...rest] = voiceId.split(':');
   const value = rest.join(':');
   if (rest.length > 0 && prefix === 'system') return createSystemEngine(value);
-  if (rest.length > 0 && prefix === 'elevenlabs') return createElevenLabsEngine(runtime.elevenlabs, value);
+  if (rest.length > 0 && prefix === 'elevenlabs') return createElevenLabsEngine(runtime.elevenlabs, value, options.language ? { language: options.language } : {});
   const name = rest.length > 0 && prefix === 'piper' ? value : voiceId;
   if (rest.length > 0 && prefix !== 'piper') throw new AppError('invalid_input', `Unknown voice "${voiceId}". Use an installed Piper voice name, system:en / system:es, or elevenlabs:<voice id>.`);
   const voice = runtime.store.get(name);

@@ -69,6 +69,8 @@ describe('ElevenLabs', () => {
     expect(words).toHaveLength(28);
     expect(words[0]).toEqual({ text: 'What', start: 0, end: 0.24 });
     expect(doc.assets[doc.tracks.narration[0]!.assetId]).toMatchObject({ source: 'narration', mime: 'audio/wav' });
+    const sent = fake.requests.filter((r) => r.path.endsWith('/with-timestamps')).at(-1)!;
+    expect(sent.body!.language_code).toBe('en'); // the project's language
   });
 
   it('maps words per minute to speed and says when it is clamped', async () => {

@@ -17,7 +17,7 @@ import { synthesizeScript } from '../../narration/synthesize.js';
 import { buildTimingsFile } from '../../narration/timing/timings-file.js';
 import { parseCommandArgs, type CliIo, type Command } from '../command.js';
 
-const USAGE = 'whatif narrate --text-file <s.txt> --voice <id> [--wpm 170] -o <out.wav> [--timings <out.json>] [--sentence-silence 0.3]\n       whatif narrate <project-dir> [--keep-scene-durations]';
+const USAGE = 'whatif narrate --text-file <s.txt> --voice <id> [--wpm 170] -o <out.wav> [--timings <out.json>] [--sentence-silence 0.3] [--language es|en]\n       whatif narrate <project-dir> [--keep-scene-durations]';
 
 function writeAtomic(file: string, data: Buffer | string): void {
   fs.mkdirSync(path.dirname(file), { recursive: true });
@@ -45,7 +45,7 @@ async function narrateFile(core: Core, values: Record<string, string | boolean |
   } catch {
     throw new AppError('not_found', `Cannot read the script file ${textFile}.`);
   }
-  const engine = resolveEngine(core, voice);
+  const engine = resolveEngine(core, voice, { language: values.language as string | undefined });
   let last = -1;
   const result = await synthesizeScript(engine, narrationRuntime(core).calibration, {
     script,
@@ -105,6 +105,7 @@ export const narrate: Command = {
         timings: { type: 'string' },
         'sentence-silence': { type: 'string' },
         'keep-scene-durations': { type: 'boolean' },
+        language: { type: 'string' },
       },
       USAGE,
     );

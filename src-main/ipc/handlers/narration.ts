@@ -19,7 +19,7 @@ export function narrationHandlers(core: Core): HandlersFor<keyof typeof narratio
     }),
     'narration.preview': (input) => {
       if (input.projectId) core.projects.dirOf(input.projectId);
-      return { job: core.jobs.enqueue(NARRATION_PREVIEW_KIND, { voiceId: input.voiceId, text: input.text, wordsPerMinute: input.wordsPerMinute, ...(input.projectId ? { projectId: input.projectId } : {}) }, { projectId: input.projectId ?? null }) };
+      return { job: core.jobs.enqueue(NARRATION_PREVIEW_KIND, { voiceId: input.voiceId, text: input.text, wordsPerMinute: input.wordsPerMinute, ...(input.language ? { language: input.language } : {}), ...(input.projectId ? { projectId: input.projectId } : {}) }, { projectId: input.projectId ?? null }) };
     },
     'narration.synthesize': ({ projectId, applySceneDurations }) => {
       core.projects.dirOf(projectId);

@@ -21,10 +21,11 @@ export function createElevenLabsEngine(client: ElevenLabsClient, voiceId: string
   const modelId = options.modelId ?? ELEVENLABS_DEFAULT_MODEL;
   const retry = options.retry ?? DEFAULT_RETRY_POLICY;
   const language = options.language ?? 'en';
+  const languageCode = options.language; // sent only when known: ElevenLabs detects it otherwise
   const speak = async (text: string, speed: number, signal?: AbortSignal, context: { previousText?: string; nextText?: string } = {}): Promise<TimestampedSpeech> => {
     for (let attempt = 1; ; attempt++) {
       try {
-        return await client.speakWithTimestamps(voiceId, { text, modelId, languageCode: language, speed, ...context }, signal);
+        return await client.speakWithTimestamps(voiceId, { text, modelId, languageCode, speed, ...context }, signal);
       } catch (thrown) {
         const error = toAppError(thrown);
         const delay = nextRetryDelay({ attempt, retryable: error.retryable, retryAfterSeconds: error.retryAfterSeconds }, retry);
