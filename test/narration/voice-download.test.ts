@@ -53,7 +53,7 @@ describe('voice download', () => {
     expect(done.state).toBe('error');
     expect(done.error?.message).toMatch(/es_ES-broken-low\.onnx is corrupted \(md5 [0-9a-f]{32} instead of [0-9a-f]{32}\); it was deleted/);
     expect(fs.existsSync(path.join(core.paths.voices, 'es_ES-broken-low'))).toBe(false);
-    expect(fs.existsSync(path.join(core.paths.voices, '.downloads', 'es_ES-broken-low', 'es_ES-broken-low.onnx.part'))).toBe(false);
+    expect(fs.existsSync(path.join(core.paths.voices, '.downloads', 'es_ES-broken-low'))).toBe(false);
   });
 
   it('resumes a download cut halfway from where it stopped', async () => {
