@@ -40,7 +40,7 @@ export interface TimestampedSpeech {
 }
 
 const FRIENDLY: Record<string, string> = {
-  invalid_api_key: 'the API key is not valid; check it in Settings',
+  invalid_api_key: 'the API key is not valid',
   quota_exceeded: 'the account has no characters left this month (quota_exceeded); upgrade the plan or wait for the reset',
   voice_not_found: 'the voice does not exist in this account (voice_not_found); pick another voice',
   max_character_limit_exceeded: 'the text is longer than the model accepts in one request',
