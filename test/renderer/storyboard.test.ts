@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ImageClip, Scene } from '../../src-main/project/document.js';
-import { durationsFromSentences, followNarration, layoutSceneClips, reorderIds, reorderScenes } from '../../src-renderer/src/panels/storyboard/scene-layout.js';
+import { durationsFromSentences, followNarration, layoutSceneClips, reorderIds, reorderScenes, splitByReference } from '../../src-renderer/src/panels/storyboard/scene-layout.js';
 import { imageFileProblem } from '../../src-renderer/src/panels/storyboard/image-file.js';
 
 const scene = (id: string, duration: number): Scene => ({ id, prompt: id, negativePrompt: '', model: 'flux-kontext-pro', imageAssetId: `a-${id}`, duration });
@@ -83,5 +83,20 @@ describe('storyboard rules', () => {
     expect(imageFileProblem({ name: 'notes.txt', type: 'text/plain', size: 10 })).toBe('notImage');
     expect(imageFileProblem({ name: 'a.gif', type: 'image/gif', size: 10 })).toBe('notImage');
     expect(imageFileProblem({ name: 'a.png', type: 'image/png', size: 0 })).toBe('empty');
+  });
+});
+
+describe('generate all with a character reference', () => {
+  it('holds back scenes whose reference scene is generated in the same batch', () => {
+    const scenes = [
+      { id: 'a', imageAssetId: null, referenceSceneId: null },
+      { id: 'b', imageAssetId: null, referenceSceneId: 'a' },
+      { id: 'c', imageAssetId: null, referenceSceneId: 'a' },
+      { id: 'd', imageAssetId: null, referenceSceneId: 'x' },
+    ];
+    expect(splitByReference(scenes, ['a', 'b', 'c', 'd'])).toEqual({ now: ['a', 'd'], later: ['b', 'c'] });
+    expect(splitByReference([{ ...scenes[0]!, imageAssetId: 'img' }, scenes[1]!], ['a', 'b'])).toEqual({ now: ['a', 'b'], later: [] });
+    // The reference is not in the batch: nothing to wait for (the core explains if it has no image).
+    expect(splitByReference(scenes, ['b'])).toEqual({ now: ['b'], later: [] });
   });
 });

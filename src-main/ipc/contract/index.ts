@@ -10,6 +10,7 @@ import { editorCalls, editorEvents } from './editor.js';
 import { exportCalls, exportEvents } from './export.js';
 import { imageCalls, imageEvents } from './images.js';
 import { imageUploadCalls, imageUploadEvents } from './image-upload.js';
+import { voicePreviewCalls, voicePreviewEvents } from './voice-preview.js';
 import { jobCalls, jobEvents } from './jobs.js';
 import { narrationCalls, narrationEvents } from './narration.js';
 import { monitorCalls, monitorEvents } from './monitor.js';
@@ -28,6 +29,7 @@ export const calls = {
   ...editorCalls,
   ...monitorCalls,
   ...imageUploadCalls,
+  ...voicePreviewCalls,
   ...exportCalls,
 } as const;
 
@@ -42,6 +44,7 @@ export const events = {
   ...editorEvents,
   ...monitorEvents,
   ...imageUploadEvents,
+  ...voicePreviewEvents,
   ...exportEvents,
 } as const;
 
@@ -76,4 +79,5 @@ export * from './desktop.js';
 export * from './editor.js';
 export * from './monitor.js';
 export * from './image-upload.js';
+export * from './voice-preview.js';
 export * from './export.js';

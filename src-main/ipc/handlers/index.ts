@@ -9,6 +9,7 @@ import { jobHandlers } from './jobs.js';
 import { narrationHandlers } from './narration.js';
 import { monitorHandlers } from './monitor.js';
 import { imageUploadHandlers } from './image-upload.js';
+import { voicePreviewHandlers } from './voice-preview.js';
 import { projectHandlers } from './project.js';
 import { settingsHandlers } from './settings.js';
 import { templateHandlers } from './templates.js';
@@ -25,6 +26,7 @@ export function createHandlers(core: Core): Handlers {
     ...editorHandlers(core),
     ...monitorHandlers(core),
     ...imageUploadHandlers(core),
+    ...voicePreviewHandlers(core),
     ...exportHandlers(core),
   };
 }

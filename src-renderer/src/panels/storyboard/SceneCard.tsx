@@ -1,4 +1,4 @@
-import { memo, useRef, useState, type DragEvent } from 'react';
+import { memo, useState, type DragEvent } from 'react';
 import type { Scene } from '../../../../src-main/project/document.js';
 import type { StringKey } from '../../i18n/strings.js';
 import { useT } from '../../i18n/use-t.js';
@@ -28,9 +28,9 @@ export const SceneCard = memo(function SceneCard({ scene, index, projectId, refe
   const models = useStoryboardStore((s) => s.models);
   const model: ImageModel | undefined = models.find((m) => m.id === scene.model);
   const job = useSceneJob(projectId, scene.id);
+  const waiting = useStoryboardStore((s) => s.waiting.includes(scene.id));
   const [problem, setProblem] = useState<string | null>(null);
   const [over, setOver] = useState(false);
-  const fileInput = useRef<HTMLInputElement>(null);
   const n = index + 1;
   const busy = job?.state === 'queued' || job?.state === 'running';
 
@@ -166,7 +166,6 @@ export const SceneCard = memo(function SceneCard({ scene, index, projectId, refe
             <label className="button-like">
               {t('storyboard.pick')}
               <input
-                ref={fileInput}
                 type="file"
                 className="visually-hidden"
                 accept="image/png,image/jpeg,image/webp"
@@ -189,7 +188,7 @@ export const SceneCard = memo(function SceneCard({ scene, index, projectId, refe
           <div className="progress-fill" style={{ width: `${job ? (job.state === 'done' ? 100 : job.progress) : 0}%` }} />
         </div>
         <p className={problem || job?.state === 'error' ? 'scene-message error-text' : 'scene-message muted'} role="status">
-          {problem ?? (job ? (job.state === 'error' ? (job.error?.message ?? job.message) : `${t(`jobs.state.${job.state}` as StringKey)}${job.message ? ` · ${job.message}` : ''}`) : '\u00a0')}
+          {problem ?? (waiting ? t('storyboard.waitingReference', { scene: referenceLabel ?? '' }) : job ? (job.state === 'error' ? (job.error?.message ?? job.message) : `${t(`jobs.state.${job.state}` as StringKey)}${job.message ? ` · ${job.message}` : ''}`) : '\u00a0')}
         </p>
       </div>
     </li>

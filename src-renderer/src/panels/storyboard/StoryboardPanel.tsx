@@ -5,7 +5,7 @@ import { invoke } from '../../ipc/client.js';
 import { errorText, useAppStore } from '../../state/app-store.js';
 import { dispatch, documentStore, useDocument, useOpenProjectDocument } from '../../state/document/index.js';
 import { SceneCard, SCENE_DRAG_TYPE } from './SceneCard.js';
-import { followNarration, reorderScenes } from './scene-layout.js';
+import { followNarration, reorderScenes, splitByReference } from './scene-layout.js';
 import { useStoryboardStore, type Estimate } from './storyboard-store.js';
 import { TemplatePicker } from './TemplatePicker.js';
 import './storyboard.css';
@@ -48,15 +48,32 @@ export function StoryboardPanel() {
     setError(null);
     try {
       await documentStore.getState().saveNow();
-      const result = await invoke('scenes.generate', { projectId: id, ...(sceneIds ? { sceneIds } : {}) });
-      const ids = sceneIds ?? documentStore.getState().doc?.scenes.map((s) => s.id) ?? [];
-      useStoryboardStore.getState().remember(result.jobs, ids);
+      const doc = documentStore.getState().doc;
+      const { now, later } = splitByReference(doc?.scenes ?? [], sceneIds ?? doc?.scenes.map((s) => s.id) ?? []);
+      useStoryboardStore.getState().wait(later);
+      if (now.length) {
+        const result = await invoke('scenes.generate', { projectId: id, sceneIds: now });
+        useStoryboardStore.getState().remember(result.jobs, now);
+      }
     } catch (e) {
       setError(errorText(e));
     } finally {
       setBusy(false);
     }
   }, []);
+  // Scenes waiting for their reference scene's image: generate them once it has one.
+  const waiting = useStoryboardStore((s) => s.waiting);
+  useEffect(() => {
+    if (!waiting.length || !scenes) return;
+    const ready = waiting.filter((id) => {
+      const ref = scenes.find((s) => s.id === id)?.referenceSceneId;
+      return !ref || !!scenes.find((s) => s.id === ref)?.imageAssetId || !scenes.some((s) => s.id === ref);
+    });
+    if (ready.length) {
+      useStoryboardStore.getState().unwait(ready);
+      void generate(ready);
+    }
+  }, [waiting, scenes, generate]);
   const onGenerate = useCallback((sceneId: string) => void generate([sceneId]), [generate]);
   const onMove = useCallback((sceneId: string, toIndex: number) => {
     const doc = documentStore.getState().doc;

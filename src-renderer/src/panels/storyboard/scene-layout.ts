@@ -2,7 +2,7 @@
  * Pure storyboard rules (tested in test/renderer/storyboard.test.ts): reordering, laying the scenes'
  * image clips back to back in scene order, and scene durations that follow the narration's sentences.
  */
-import type { CaptionCue, ProjectDocument } from '../../../../src-main/project/document.js';
+import type { CaptionCue, ProjectDocument, Scene } from '../../../../src-main/project/document.js';
 import type { EditAction } from '../../state/document/actions.js';
 
 const round = (t: number) => Math.round(t * 100) / 100;
@@ -84,4 +84,22 @@ export function reorderScenes(doc: Pick<ProjectDocument, 'scenes' | 'tracks'>, m
 export function setSceneDuration(doc: Pick<ProjectDocument, 'scenes' | 'tracks'>, sceneId: string, duration: number): EditAction {
   const scenes = doc.scenes.map((s) => (s.id === sceneId ? { ...s, duration } : s));
   return { type: 'batch', actions: [{ type: 'updateScene', id: sceneId, patch: { duration } }, ...layoutSceneClips({ scenes, tracks: doc.tracks })], label: 'Scene length' };
+}
+
+/**
+ * Generating several scenes where some use another scene's image as the character reference: those
+ * whose reference has no image yet but is being generated in the same batch wait for it ("later").
+ */
+export function splitByReference(scenes: readonly Pick<Scene, 'id' | 'imageAssetId' | 'referenceSceneId'>[], ids: readonly string[]): { now: string[]; later: string[] } {
+  const byId = new Map(scenes.map((s) => [s.id, s]));
+  const batch = new Set(ids);
+  const now: string[] = [];
+  const later: string[] = [];
+  for (const id of ids) {
+    const ref = byId.get(id)?.referenceSceneId;
+    const refScene = ref ? byId.get(ref) : undefined;
+    if (ref && refScene && ref !== id && !refScene.imageAssetId && batch.has(ref)) later.push(id);
+    else now.push(id);
+  }
+  return { now, later };
 }

@@ -15,6 +15,10 @@ interface StoryboardState {
   models: ImageModel[];
   /** sceneId → the id of the job generating its image (from this session's generate calls). */
   jobBySceneId: Record<string, string>;
+  /** Scenes waiting for the image of their reference scene before they are generated. */
+  waiting: string[];
+  wait(ids: string[]): void;
+  unwait(ids: string[]): void;
   loadModels(): Promise<void>;
   remember(jobs: Job[], sceneIds: string[]): void;
 }
@@ -22,6 +26,9 @@ interface StoryboardState {
 export const useStoryboardStore = create<StoryboardState>()((set, get) => ({
   models: [],
   jobBySceneId: {},
+  waiting: [],
+  wait: (ids) => set((s) => ({ waiting: [...new Set([...s.waiting, ...ids])] })),
+  unwait: (ids) => set((s) => ({ waiting: s.waiting.filter((id) => !ids.includes(id)) })),
   async loadModels() {
     if (get().models.length) return;
     const { models } = await invoke('images.models', {});

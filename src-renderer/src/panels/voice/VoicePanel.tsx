@@ -42,10 +42,25 @@ export function VoicePanel() {
     void useVoicesStore.getState().refresh();
     void useVoicesStore.getState().loadElevenlabs();
   }, []);
-  const previewAsset = previewJob?.state === 'done' ? (previewJob.result as { assetId?: string | null } | null)?.assetId : null;
+  const [previewUrl, setPreviewUrl] = useState<string | null>(null);
+  const previewDone = previewJob?.state === 'done' ? previewJob.id : null;
   useEffect(() => {
-    if (previewAsset && audioRef.current) void audioRef.current.play().catch(() => {});
-  }, [previewAsset]);
+    if (!previewDone) return;
+    let url: string | null = null;
+    invoke('narration.previewAudio', { jobId: previewDone }).then(
+      ({ dataBase64, mime }) => {
+        url = URL.createObjectURL(new Blob([Uint8Array.from(atob(dataBase64), (c) => c.charCodeAt(0))], { type: mime }));
+        setPreviewUrl(url);
+      },
+      (e: unknown) => setError(errorText(e)),
+    );
+    return () => {
+      if (url) URL.revokeObjectURL(url);
+    };
+  }, [previewDone]);
+  useEffect(() => {
+    if (previewUrl && audioRef.current) void audioRef.current.play().catch(() => {});
+  }, [previewUrl]);
 
   if (!currentProjectId) {
     return (
@@ -83,7 +98,7 @@ export function VoicePanel() {
     setError(null);
     try {
       const text = previewText(narration!.script, narration!.language);
-      const { job } = await invoke('narration.preview', { voiceId: narration!.voiceId!, text, wordsPerMinute: narration!.wordsPerMinute, language: narration!.language, projectId: projectId! });
+      const { job } = await invoke('narration.preview', { voiceId: narration!.voiceId!, text, wordsPerMinute: narration!.wordsPerMinute, language: narration!.language });
       useJobsStore.setState((s) => ({ jobs: [job, ...(s.jobs ?? [])] }));
       setPreviewJobId(job.id);
     } catch (e) {
@@ -187,7 +202,7 @@ export function VoicePanel() {
             {jobLine(synthJob)}
           </p>
           <p className={previewJob?.state === 'error' ? 'small error-text job-line' : 'small muted job-line'}>{previewJob ? `${t('voice.preview')}: ${jobLine(previewJob)}` : '\u00a0'}</p>
-          <audio ref={audioRef} controls className="preview-audio" aria-label={t('voice.previewAudio')} src={previewAsset ? mediaUrl(projectId, previewAsset) : undefined} />
+          <audio ref={audioRef} controls className="preview-audio" aria-label={t('voice.previewAudio')} src={previewUrl ?? undefined} />
           <div className="narration-result">
             {narrationClip ? (
               <>
