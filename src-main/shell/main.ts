@@ -9,7 +9,7 @@ import { createCore, type Core } from '../core.js';
 import { appRoot, resourcePath } from '../platform/app-root.js';
 import { dataPaths, resolveDataHome } from '../platform/data-dir.js';
 import { redact } from '../providers/http/index.js';
-import { installErrorReporting } from './error-report.js';
+import { describeUnexpected, installErrorReporting } from './error-report.js';
 import { registerIpc } from './ipc.js';
 import { SafeStorageSecretStore, type KeyValueStore } from './keychain.js';
 import { projectDirFromArgv, projectDirOf } from './launch-args.js';
@@ -17,6 +17,7 @@ import { RotatingLogFile } from './log-file.js';
 import { buildMenuTemplate } from './menu.js';
 import type { MenuLanguage } from './menu-labels.js';
 import { nativeDesktopOs } from './native-os.js';
+import { APP_START_URL } from './policy.js';
 import { handleSchemes, registerSchemePrivileges } from './schemes.js';
 import { createMainWindow, denyAllPermissions, hardenWebContents } from './window.js';
 import { loadWindowState, saveWindowState } from './window-state.js';
@@ -108,6 +109,13 @@ async function start(): Promise<void> {
     window.webContents.on('did-finish-load', () => {
       loaded = true;
       for (const dir of pending.splice(0)) openProject(dir);
+    });
+    window.webContents.on('render-process-gone', (_event, details) => {
+      if (details.reason === 'clean-exit') return;
+      log(`[shell] the editor page stopped: ${details.reason} (exit code ${details.exitCode})`);
+      const { title, message } = describeUnexpected(new Error(`The editor page stopped (${details.reason}) and was reloaded; unsaved edits since the last autosave may be lost.`), language(), logFile.file, (text) => redact(text, secrets.knownValues()));
+      dialog.showErrorBox(title, message);
+      if (!window.isDestroyed()) void window.loadURL(APP_START_URL);
     });
     window.on('close', () => saveWindowState(store, { bounds: window.getNormalBounds(), maximized: window.isMaximized() }));
     window.on('closed', () => {

@@ -111,6 +111,18 @@ describe('the shell entry wired to the core', () => {
     );
   });
 
+  it('reports a crashed editor page to the user and reloads it', async () => {
+    const [window] = BrowserWindow.getAllWindows();
+    window!.loadedUrl = null;
+    window!.webContents.emit('render-process-gone', {}, { reason: 'crashed', exitCode: 139 });
+    expect(dialog.errors.at(-1)?.message).toMatch(/editor page stopped \(crashed\)/);
+    expect(dialog.errors.at(-1)?.message).toContain(path.join(home, 'logs', 'whatif.log'));
+    expect(window!.loadedUrl).toBe('app://whatif/index.html');
+    const count = dialog.errors.length;
+    window!.webContents.emit('render-process-gone', {}, { reason: 'clean-exit', exitCode: 0 });
+    expect(dialog.errors).toHaveLength(count);
+  });
+
   it('remembers the window bounds, and logs to the data folder without the key', () => {
     const [window] = BrowserWindow.getAllWindows();
     window!.emit('close');
@@ -122,5 +134,6 @@ describe('the shell entry wired to the core', () => {
     const log = fs.readFileSync(path.join(home, 'logs', 'whatif.log'), 'utf8');
     expect(log).toContain('WhatIf Studio 0.0.0-test');
     expect(log).not.toContain('kie-key-from-settings-123');
+    expect(log).toContain('the editor page stopped: crashed');
   });
 });

@@ -84,6 +84,9 @@ export class BrowserWindow extends EventEmitter {
   getNormalBounds(): { x: number; y: number; width: number; height: number } {
     return { x: 10, y: 20, width: Number(this.options.width ?? 800), height: Number(this.options.height ?? 600) };
   }
+  isDestroyed(): boolean {
+    return this.destroyed;
+  }
   destroy(): void {
     this.destroyed = true;
     this.webContents.destroyed = true;
