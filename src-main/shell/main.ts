@@ -113,7 +113,8 @@ async function start(): Promise<void> {
     window.webContents.on('render-process-gone', (_event, details) => {
       if (details.reason === 'clean-exit') return;
       log(`[shell] the editor page stopped: ${details.reason} (exit code ${details.exitCode})`);
-      const { title, message } = describeUnexpected(new Error(`The editor page stopped (${details.reason}) and was reloaded; unsaved edits since the last autosave may be lost.`), language(), logFile.file, (text) => redact(text, secrets.knownValues()));
+      const what = new Error(`The editor page stopped (${details.reason}) and was reloaded; edits since the last autosave may be lost.`);
+      const { title, message } = describeUnexpected(what, language(), logFile.file, (text) => redact(text, secrets.knownValues()));
       dialog.showErrorBox(title, message);
       if (!window.isDestroyed()) void window.loadURL(APP_START_URL);
     });
