@@ -7,6 +7,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { execa } from 'execa';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeTestVoice } from '../../scripts/voices/make-test-voice.js';
@@ -24,7 +25,7 @@ const SCRIPT =
 beforeAll(async () => {
   kie = await startFakeKie();
   voiceFile = makeTestVoice(fs.mkdtempSync(path.join(os.tmpdir(), 'whatif-voice-')));
-  app = await startApp({ env: { WHATIF_KIE_BASE_URL: kie.url, WHATIF_KIE_API_KEY: kie.apiKey } });
+  app = await startApp({ env: { WHATIF_KIE_BASE_URL: kie.url, WHATIF_KIE_API_KEY: kie.apiKey }, viewport: { width: 1440, height: 960 } });
   app.page.on('pageerror', (error) => pageErrors.push(error.message));
   await app.page.goto(app.url);
   await app.page.getByRole('combobox', { name: /^(Language|Idioma)$/ }).selectOption('en');
@@ -38,6 +39,17 @@ afterAll(async () => {
   await kie?.close();
   if (voiceFile) fs.rmSync(path.dirname(voiceFile), { recursive: true, force: true });
 });
+
+// Timeline drawing constants (src-renderer/src/panels/timeline/layout.ts, timeline/geometry.ts DEFAULT_ZOOM).
+const ZOOM = 60;
+const trackCenter = (i: number) => 26 + 4 + i * 50 + 23;
+
+async function drag(page: Page, from: { x: number; y: number }, to: { x: number; y: number }) {
+  await page.mouse.move(from.x, from.y);
+  await page.mouse.down();
+  await page.mouse.move(to.x, to.y, { steps: 12 });
+  await page.mouse.up();
+}
 
 async function go(page: Page, name: string) {
   await page.getByRole('navigation').getByRole('button', { name, exact: true }).click();
@@ -114,6 +126,79 @@ describe('the editor journey', () => {
     expect(String.fromCharCode(...wav)).toBe('RIFF');
     await page.screenshot({ path: path.join(ARTIFACTS, 'journey-voice-en.png') });
   }, 240_000);
+
+  it('trims and drags a clip on the timeline (saved to disk)', async () => {
+    const { page } = app;
+    await go(page, 'Timeline');
+    const canvas = page.getByRole('application', { name: /Timeline tracks/ });
+    await canvas.waitFor();
+    await page.getByRole('status').filter({ hasText: 'All changes saved' }).waitFor({ timeout: 15_000 });
+    const box = (await canvas.boundingBox())!;
+    const last = () => [...documentOnDisk().tracks.images].sort((a, b) => a.start - b.start).at(-1)!;
+    const before = last();
+    const end = before.start + before.duration;
+    // Trim: the end handle of the last image clip, one second to the left.
+    await drag(page, { x: box.x + end * ZOOM - 3, y: box.y + trackCenter(0) }, { x: box.x + (end - 1) * ZOOM - 3, y: box.y + trackCenter(0) });
+    await expect.poll(() => Math.abs(last().duration - (before.duration - 1)), { timeout: 10_000 }).toBeLessThan(0.1);
+    // Drag: the same clip half a second to the right.
+    const mid = before.start + (before.duration - 1) / 2;
+    await drag(page, { x: box.x + mid * ZOOM, y: box.y + trackCenter(0) }, { x: box.x + (mid + 0.5) * ZOOM, y: box.y + trackCenter(0) });
+    await expect.poll(() => Math.abs(last().start - (before.start + 0.5)), { timeout: 10_000 }).toBeLessThan(0.1);
+  });
+
+  it('adds a text overlay, then undoes and redoes it with the keyboard', async () => {
+    const { page } = app;
+    await page.getByRole('button', { name: 'Add text' }).click();
+    const text = page.getByRole('complementary', { name: 'Inspector' }).getByRole('textbox', { name: 'Text' });
+    await text.fill('Sweet seas');
+    await expect.poll(() => documentOnDisk().tracks.text.map((c) => c.text), { timeout: 10_000 }).toEqual(['Sweet seas']);
+    await page.getByRole('application', { name: /Timeline tracks/ }).focus();
+    await page.keyboard.press('Control+z');
+    await expect.poll(() => documentOnDisk().tracks.text.map((c) => c.text), { timeout: 10_000 }).not.toEqual(['Sweet seas']);
+    await page.keyboard.press('Control+Shift+z');
+    await expect.poll(() => documentOnDisk().tracks.text.map((c) => c.text), { timeout: 10_000 }).toEqual(['Sweet seas']);
+    await page.screenshot({ path: path.join(ARTIFACTS, 'journey-timeline-en.png') });
+  });
+
+  it('exports: the job finishes and ffprobe reads an H.264/AAC MP4 as long as the project', async () => {
+    const { page } = app;
+    await page.getByRole('button', { name: 'Export to MP4' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Export to MP4' });
+    await dialog.getByRole('combobox', { name: 'Quality' }).selectOption('draft');
+    await dialog.getByRole('combobox', { name: 'Frames per second' }).selectOption('24');
+    await dialog.getByRole('button', { name: 'Export', exact: true }).click();
+    const done = dialog.getByRole('status').filter({ hasText: /^Saved / });
+    await done.waitFor({ timeout: 240_000 });
+    const file = (await done.textContent())!.replace(/^Saved /, '').trim();
+    const { stdout } = await execa('ffprobe', ['-v', 'error', '-show_entries', 'format=duration:stream=codec_type,codec_name,width,height', '-of', 'json', file]);
+    const probe = JSON.parse(stdout) as { format: { duration: string }; streams: { codec_type: string; codec_name: string; width?: number; height?: number }[] };
+    const video = probe.streams.find((st) => st.codec_type === 'video')!;
+    expect([video.codec_name, video.width, video.height]).toEqual(['h264', 1080, 1920]);
+    expect(probe.streams.find((st) => st.codec_type === 'audio')?.codec_name).toBe('aac');
+    const doc = documentOnDisk();
+    const length = Math.max(...doc.tracks.images.map((c) => c.start + c.duration));
+    expect(Math.abs(Number(probe.format.duration) - length)).toBeLessThan(0.2);
+    await page.screenshot({ path: path.join(ARTIFACTS, 'journey-export-en.png') });
+    await dialog.getByRole('button', { name: 'Close' }).click();
+    // The export is in the Jobs panel as done.
+    await go(page, 'Jobs');
+    await page.getByRole('listitem').filter({ hasText: /Export/ }).filter({ hasText: 'Done' }).first().waitFor();
+  }, 300_000);
+
+  for (const language of ['en', 'es'] as const) {
+    it(`shows the filled project in every panel (${language})`, async () => {
+      const { page } = app;
+      await page.getByRole('combobox', { name: /^(Language|Idioma)$/ }).selectOption(language);
+      const names = language === 'en' ? ['Projects', 'Voice', 'Storyboard', 'Timeline', 'Jobs', 'Monitor', 'Settings', 'Demo'] : ['Proyectos', 'Voz', 'Guion gráfico', 'Línea de tiempo', 'Tareas', 'Monitor', 'Ajustes', 'Demo'];
+      const routes = ['projects', 'voice', 'storyboard', 'timeline', 'jobs', 'monitor', 'settings', 'demo'];
+      for (let i = 0; i < names.length; i++) {
+        await go(page, names[i]!);
+        await page.getByRole('navigation').getByRole('button', { name: names[i]!, exact: true }).and(page.locator('[aria-current="page"]')).waitFor();
+        await page.waitForTimeout(400);
+        await page.screenshot({ path: path.join(ARTIFACTS, `journey-${routes[i]}-${language}.png`) });
+      }
+    }, 120_000);
+  }
 
   it('threw no page errors', () => {
     expect(pageErrors).toEqual([]);
