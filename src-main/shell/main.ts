@@ -53,7 +53,11 @@ async function start(): Promise<void> {
   const secrets = new SafeStorageSecretStore(safeStorage, store);
   await secrets.warmUp();
   const logFile = new RotatingLogFile({ dir: dataPaths(home).logs, secrets: () => secrets.knownValues() });
-  const log = (line: string) => logFile.write(line);
+  const log = (line: string) => {
+    logFile.write(line);
+    // `npm start` (not packaged): also on the terminal, redacted the same way.
+    if (!app.isPackaged) console.log(redact(line, secrets.knownValues()));
+  };
   let core: Core | null = null;
   const language = (): MenuLanguage => (core?.settings.get().uiLanguage === 'en' ? 'en' : 'es');
   installErrorReporting({
