@@ -52,6 +52,14 @@ export const documentStore = createDocumentStore({
   onChanged: (handler) => on('project.changed', handler),
 });
 
+declare global {
+  interface Window {
+    /** The document store, for the editor benchmark (scripts/bench/editor.ts) and debugging. */
+    whatifDocument?: typeof documentStore;
+  }
+}
+if (typeof window !== 'undefined') window.whatifDocument = documentStore;
+
 export function useDocument<T>(selector: (state: DocumentState & DocumentActions) => T): T {
   return useStore(documentStore, selector);
 }
