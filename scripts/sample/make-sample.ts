@@ -123,10 +123,10 @@ async function main(): Promise<void> {
     text: 'WHAT IF THE MOON DISAPPEARED?',
     start: 0.2,
     duration: 5.4,
-    style: { ...DEFAULT_TEXT_STYLE, font: 'Inter Black', size: 96, color: '#FFFFFF', box: { enabled: true, color: '#101633CC', padding: 28 } },
+    style: { ...DEFAULT_TEXT_STYLE, font: 'Inter Black', size: 92, color: '#FFFFFF', box: { enabled: true, color: '#101633', padding: 18 } },
     position: { preset: 'top', x: 0.5, y: 0.2 },
     align: 'center',
-    maxWidth: 0.84,
+    maxWidth: 0.92,
     fadeIn: 0.4,
     fadeOut: 0.4,
   });
@@ -142,7 +142,7 @@ async function main(): Promise<void> {
     fadeIn: 0.5,
     fadeOut: 0.3,
   });
-  doc.tracks.captions.style = { ...doc.tracks.captions.style, font: 'Inter', size: 64, bold: true, outlineWidth: 5, highlightColor: '#FFD400' };
+  doc.tracks.captions.style = { ...doc.tracks.captions.style, font: 'Inter', size: 74, bold: true, outlineWidth: 5, highlightColor: '#FFD400' };
   writeProjectFile(OUT, doc);
   fs.writeFileSync(path.join(OUT, '.gitignore'), 'renders/\n');
   fs.rmSync(tmp, { recursive: true, force: true });

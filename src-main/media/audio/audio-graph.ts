@@ -64,8 +64,9 @@ export function buildAudioGraph(inputs: readonly AudioInput[], duration: number)
   if (ducked.length > 0) {
     lines.push(bus(ducked, 'music', duration));
     if (narration.length > 0) {
-      // About -12 dB under speech, back up within half a second after it.
-      lines.push('[music][voicekey]sidechaincompress=threshold=0.02:ratio=8:attack=40:release=500:knee=2[musicducked]');
+      // Any speech above -50 dBFS ducks the music hard; mix=0.78 caps the dip at about -13 dB, so the
+      // depth does not depend on how loud the voice was recorded. Back up within ~0.4 s after speech.
+      lines.push('[music][voicekey]sidechaincompress=threshold=0.003:ratio=20:attack=20:release=400:mix=0.78[musicducked]');
       mixInputs.push('musicducked');
     } else mixInputs.push('music');
   }
