@@ -62,6 +62,7 @@ describe('the timeline editor', () => {
     dir = summary.dir;
     const { document } = await api<{ document: ProjectDocument }>(page, 'project.open', { id: summary.id });
     const doc = structuredClone(document);
+    doc.output = { preset: '9:16', width: 270, height: 480, fps: 25, quality: 'draft' }; // a quick export
     for (let i = 0; i < 3; i++) {
       const asset = await storeAssetBuffer(dir, await patternImage(540, 960, i * 80), 'jpg', { kind: 'image', width: 540, height: 960, source: 'generated' });
       doc.assets[asset.id] = asset;
@@ -152,6 +153,24 @@ describe('the timeline editor', () => {
     await page.getByRole('dialog', { name: 'Exportar a MP4' }).waitFor();
     await page.screenshot({ path: path.join(ARTIFACTS, 'export-dialog-es.png') });
     await page.getByRole('dialog').getByRole('button', { name: 'Cerrar' }).click();
+  });
+
+  it('exports to MP4 from the dialog: progress, then show in folder and open', async () => {
+    const { page } = app;
+    await page.getByRole('button', { name: 'Exportar a MP4' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Exportar a MP4' });
+    await dialog.getByRole('button', { name: 'Exportar', exact: true }).click();
+    await dialog.getByRole('button', { name: 'Mostrar en la carpeta' }).waitFor({ timeout: 120_000 });
+    await page.screenshot({ path: path.join(ARTIFACTS, 'export-done-es.png') });
+    const saved = (await dialog.getByRole('status').textContent())!.replace(/^Guardado /, '').trim();
+    expect(fs.existsSync(saved)).toBe(true);
+    const probe = await api<{ durationSeconds: number; video: { width: number; height: number } | null }>(page, 'export.probe', { file: saved });
+    expect(probe.video).toMatchObject({ width: 270, height: 480 });
+    expect(probe.durationSeconds).toBeCloseTo(11, 0);
+    await dialog.getByRole('button', { name: 'Mostrar en la carpeta' }).click();
+    await dialog.getByText(/El archivo está en/).waitFor(); // the bridge has no file manager: it says where
+    expect(await dialog.getByRole('link', { name: 'Abrir' }).getAttribute('href')).toMatch(/^\/media\/.+\/renders\/.+\.mp4$/);
+    await dialog.getByRole('button', { name: 'Cerrar' }).click();
     expect(pageErrors).toEqual([]);
   });
 });

@@ -40,13 +40,19 @@ export function ExportDialog({ onClose }: { onClose: () => void }) {
 
   useEffect(() => {
     if (!job) return;
-    return on('job.changed', (changed) => {
-      if (changed.id !== job.id) return;
+    const apply = (changed: Job) => {
       samples.current = addSample(samples.current, { at: Date.now(), percent: changed.progress });
-      setJob(changed);
-      if (changed.state === 'done') useAppStore.getState().toast('success', t('exp.done'));
-    });
+      setJob((current) => (current && current.id === changed.id && changed.updatedAt < current.updatedAt ? current : changed));
+    };
+    const off = on('job.changed', (changed) => changed.id === job.id && apply(changed));
+    // A short export can finish before the subscription: read the job once too.
+    invoke('jobs.get', { id: job.id }).then(apply, () => undefined);
+    return off;
   }, [job?.id]);
+  const finished = job?.state === 'done';
+  useEffect(() => {
+    if (finished) useAppStore.getState().toast('success', t('exp.done'));
+  }, [finished]);
 
   const running = job && (job.state === 'queued' || job.state === 'running');
   const result = job?.state === 'done' ? (job.result as ExportResult | null) : null;
