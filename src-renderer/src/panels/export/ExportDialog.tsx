@@ -8,7 +8,7 @@ import type { Job } from '../../../../src-main/ipc/contract/index.js';
 import { ASPECT_PRESETS, FPS_CHOICES, type AspectPreset, type Quality } from '../../../../src-main/project/document.js';
 import { useT } from '../../i18n/use-t.js';
 import { CallError, invoke, mediaUrl, on } from '../../ipc/client.js';
-import { errorText, useAppStore } from '../../state/app-store.js';
+import { errorText } from '../../state/app-store.js';
 import { documentStore, useDocument } from '../../state/document/index.js';
 import { addSample, etaSeconds, formatEta, type ProgressSample } from './eta.js';
 
@@ -49,10 +49,6 @@ export function ExportDialog({ onClose }: { onClose: () => void }) {
     invoke('jobs.get', { id: job.id }).then(apply, () => undefined);
     return off;
   }, [job?.id]);
-  const finished = job?.state === 'done';
-  useEffect(() => {
-    if (finished) useAppStore.getState().toast('success', t('exp.done'));
-  }, [finished]);
 
   const running = job && (job.state === 'queued' || job.state === 'running');
   const result = job?.state === 'done' ? (job.result as ExportResult | null) : null;
