@@ -31,6 +31,8 @@ export interface TestVoiceOptions {
    * the output, so inference costs about what a real VITS voice costs while the audio stays the same.
    */
   load?: { layers: number; width: number };
+  /** Speaker names of a multi-speaker voice (adds the `sid` input; each speaker is 50 Hz higher). */
+  speakers?: string[];
 }
 
 const IPA_EXTRA = 'æçðøħŋœβθχᵻⱱ';
@@ -65,7 +67,7 @@ function valueInfo(name: string, elemType: number, dims: (number | string)[]): O
   };
 }
 
-export function testVoiceModel(sampleRate: number, metadata: Record<string, string> | null, load?: { layers: number; width: number }): Buffer {
+export function testVoiceModel(sampleRate: number, metadata: Record<string, string> | null, load?: { layers: number; width: number }, speakers = 1): Buffer {
   const FLOAT = onnx.TensorProto.DataType.FLOAT;
   const INT64 = onnx.TensorProto.DataType.INT64;
   const attrInt = onnx.AttributeProto.AttributeType.INT;
@@ -102,6 +104,15 @@ export function testVoiceModel(sampleRate: number, metadata: Record<string, stri
     input: [valueInfo('input', INT64, [1, 'N']), valueInfo('input_lengths', INT64, [1]), valueInfo('scales', FLOAT, [3])],
     output: [valueInfo('output', FLOAT, [1, 1, 1, 'T'])],
   };
+  if (speakers > 1) {
+    // freq += 50 · sid: each speaker of a multi-speaker voice sounds different
+    graph.input!.push(valueInfo('sid', INT64, [1]));
+    graph.initializer!.push(tensor('sid_hz', FLOAT, [], { float: [50] }));
+    const nodes = graph.node!;
+    const at = nodes.findIndex((n) => n.output?.[0] === 'freq');
+    nodes[at] = node('Add', ['f1', 'freq_add'], ['freq0']);
+    nodes.splice(at + 1, 0, node('Cast', ['sid'], ['sid_f'], [{ name: 'to', type: attrInt, i: FLOAT }]), node('Mul', ['sid_f', 'sid_hz'], ['sid_add']), node('Add', ['freq0', 'sid_add'], ['freq']));
+  }
   if (load && load.layers > 0) {
     const w = load.width;
     let seed = 1;
@@ -137,9 +148,10 @@ export function makeTestVoice(dir: string, options: TestVoiceOptions = {}): stri
   const sampleRate = options.sampleRate ?? 22050;
   const [langCode = 'en_US'] = name.split('-');
   fs.mkdirSync(dir, { recursive: true });
-  const metadata = options.withMetadata ? { comment: 'piper', sample_rate: String(sampleRate), n_speakers: '1', language: langCode, voice: espeakVoice } : null;
+  const speakers = options.speakers ?? [];
+  const metadata = options.withMetadata ? { comment: 'piper', sample_rate: String(sampleRate), n_speakers: String(Math.max(1, speakers.length)), language: langCode, voice: espeakVoice } : null;
   const onnxFile = path.join(dir, `${name}.onnx`);
-  fs.writeFileSync(onnxFile, testVoiceModel(sampleRate, metadata, options.load));
+  fs.writeFileSync(onnxFile, testVoiceModel(sampleRate, metadata, options.load, Math.max(1, speakers.length)));
   const config = {
     dataset: name,
     audio: { sample_rate: sampleRate, quality: name.split('-')[2] ?? 'medium' },
@@ -150,8 +162,8 @@ export function makeTestVoice(dir: string, options: TestVoiceOptions = {}): stri
     phoneme_map: {},
     phoneme_id_map: testPhonemeMap(options.omitSymbols),
     num_symbols: 256,
-    num_speakers: 1,
-    speaker_id_map: {},
+    num_speakers: Math.max(1, speakers.length),
+    speaker_id_map: Object.fromEntries(speakers.map((name, i) => [name, i])),
     piper_version: '1.0.0',
   };
   fs.writeFileSync(`${onnxFile}.json`, JSON.stringify(config, null, 2));

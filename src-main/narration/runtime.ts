@@ -1,7 +1,7 @@
 /**
  * The narration domain's per-core parts: the voice store, the WPM calibration cache, one long-lived
  * Piper process per voice, and the ElevenLabs client. `resolveEngine` turns a voice id into an engine:
- *   piper:<name> or <name>   an installed Piper voice
+ *   piper:<name> or <name>   an installed Piper voice (piper:<name>#<speaker> for one speaker of several)
  *   system:<lang>            espeak-ng / say / SAPI
  *   elevenlabs:<voice_id>    ElevenLabs (key from the secret store)
  */
@@ -70,7 +70,7 @@ export function resolveEngine(core: Core, voiceId: string, options: { language?:
   const value = rest.join(':');
   if (rest.length > 0 && prefix === 'system') return createSystemEngine(value);
   if (rest.length > 0 && prefix === 'elevenlabs') return createElevenLabsEngine(runtime.elevenlabs, value, options.language ? { language: options.language } : {});
-  const name = rest.length > 0 && prefix === 'piper' ? value : voiceId;
+  const [name = '', speaker] = (rest.length > 0 && prefix === 'piper' ? value : voiceId).split('#');
   if (rest.length > 0 && prefix !== 'piper') throw new AppError('invalid_input', `Unknown voice "${voiceId}". Use an installed Piper voice name, system:en / system:es, or elevenlabs:<voice id>.`);
   const voice = runtime.store.get(name);
   let proc = runtime.processes.get(name);
@@ -78,5 +78,5 @@ export function resolveEngine(core: Core, voiceId: string, options: { language?:
     proc = new PiperProcess({ model: voice.model, tokens: voice.tokens, dataDir: espeakDataDir(), label: voice.id }, runtime.forkEngine);
     runtime.processes.set(name, proc);
   }
-  return createPiperEngine(voice, proc);
+  return createPiperEngine(voice, proc, speaker);
 }

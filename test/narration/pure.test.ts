@@ -5,7 +5,7 @@ import { measuredWpm, speechSeconds, speechSpans } from '../../src-main/narratio
 import { chunkSentences, elevenLabsSpeed } from '../../src-main/narration/elevenlabs/chunks.js';
 import { describeElevenLabsError } from '../../src-main/narration/elevenlabs/client.js';
 import { metadataPropsBytes, tokensFile } from '../../src-main/narration/piper/onnx-metadata.js';
-import { missingPhonemes } from '../../src-main/narration/piper/phonemes.js';
+import { espeakDataDir, missingPhonemes, resolveEspeakVoice } from '../../src-main/narration/piper/phonemes.js';
 import { MAX_SCRIPT_CHARS, splitScript } from '../../src-main/narration/script.js';
 import { correctRate } from '../../src-main/narration/synthesize.js';
 import { buildCues, wrapWords } from '../../src-main/narration/timing/captions.js';
@@ -146,6 +146,11 @@ describe('Piper files', () => {
     const decoded = onnx.ModelProto.decode(Buffer.concat([base, metadataPropsBytes({ comment: 'piper', sample_rate: '22050', voice: 'es-419' })]));
     expect(decoded.producerName).toBe('x');
     expect(decoded.metadataProps.map((p) => [p.key, p.value])).toEqual([['comment', 'piper'], ['sample_rate', '22050'], ['voice', 'es-419']]);
+  });
+  it("maps a voice's espeak name to the one this espeak-ng data has, or refuses the language", () => {
+    const data = espeakDataDir();
+    expect(['en-us', 'en-gb', 'en-gb-x-rp', 'es', 'es-419', 'es-mx'].map((v) => resolveEspeakVoice(v, data, 'v'))).toEqual(['en-US', 'en', 'en-GB-x-rp', 'es', 'es-419', 'es-419']);
+    expect(() => resolveEspeakVoice('xx-yy', data, 'v')).toThrow(/does not know/);
   });
   it('writes tokens.txt and finds phonemes missing from the map', () => {
     expect(tokensFile({ _: [0], ' ': [3], a: [14] })).toBe('_ 0\n  3\na 14\n');

@@ -60,6 +60,20 @@ describe('adding voices', () => {
   });
 });
 
+describe('multi-speaker voices', () => {
+  it('lists the speakers and reads with the one asked for (piper:<id>#<speaker>)', async () => {
+    const voice = await addVoice(core, testVoice(path.join(gen, 'm'), { name: 'en_GB-duo-medium', espeakVoice: 'en-gb', speakers: ['alba', 'bruce'] }));
+    expect(voice).toMatchObject({ speakers: 2, speakerNames: ['alba', 'bruce'] });
+    const read = async (id: string) => (await synthesizeScript(resolveEngine(core, id), narrationRuntime(core).calibration, { script: 'Tea time.', wpm: 170 })).audio;
+    const [a, b, b2] = [await read('piper:en_GB-duo-medium#alba'), await read('piper:en_GB-duo-medium#bruce'), await read('piper:en_GB-duo-medium#1')];
+    expect(a.samples.length).toBe(b.samples.length);
+    expect(Array.from(b.samples)).toEqual(Array.from(b2.samples)); // name and number pick the same speaker
+    expect(Array.from(a.samples)).not.toEqual(Array.from(b.samples)); // another speaker, another sound
+    expect(() => resolveEngine(core, 'piper:en_GB-duo-medium#carl')).toThrow(/has no speaker "carl"\. Its speakers: alba, bruce/);
+    removeVoice(core, 'piper:en_GB-duo-medium');
+  });
+});
+
 describe('synthesis on bad input', () => {
   it('names the phoneme a voice cannot say', async () => {
     // "ð" is the first sound of "the" in espeak-ng's English

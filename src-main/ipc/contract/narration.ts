@@ -10,6 +10,8 @@ export const VoiceInfoSchema = z.object({
   quality: z.string(),
   sampleRate: z.number().int().nullable(),
   speakers: z.number().int(),
+  /** A multi-speaker Piper voice's speakers: voice id piper:<id>#<name>. */
+  speakerNames: z.array(z.string()).optional(),
   bytes: z.number().int().nonnegative(),
 });
 export type VoiceInfoDto = z.infer<typeof VoiceInfoSchema>;

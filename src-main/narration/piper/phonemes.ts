@@ -19,12 +19,49 @@ export function espeakDataDir(env: NodeJS.ProcessEnv = process.env): string {
   throw new AppError('missing_binary', 'The espeak-ng phoneme data was not found. Install espeak-ng (Debian/Ubuntu: sudo apt-get install espeak-ng) or set ESPEAK_NG_DATA to its espeak-ng-data folder.');
 }
 
+const ALIASES: Record<string, string> = { 'en-gb': 'en', 'en-uk': 'en', 'es-es': 'es', 'es-mx': 'es-419', 'es-la': 'es-419' };
+const voiceFiles = new Map<string, Map<string, string>>();
+
+/** Voice files under <data>/lang, by lower-case name (en-gb-x-rp → en-GB-x-rp). */
+function voicesIn(dataDir: string): Map<string, string> {
+  let found = voiceFiles.get(dataDir);
+  if (found) return found;
+  found = new Map();
+  const walk = (dir: string) => {
+    for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+      if (entry.isDirectory()) walk(path.join(dir, entry.name));
+      else found!.set(entry.name.toLowerCase(), entry.name);
+    }
+  };
+  try {
+    walk(path.join(dataDir, 'lang'));
+  } catch {
+    // no lang folder: nothing resolves
+  }
+  voiceFiles.set(dataDir, found);
+  return found;
+}
+
+/**
+ * The espeak-ng voice name this data folder has for a voice's `espeak.voice` (names differ between
+ * espeak-ng versions: Piper's "en-gb" is "en" in 1.51), or a clear error when its language has no
+ * phonemizer. The engine crashes on a voice name it does not know, so this runs before it. Pure but
+ * for reading the folder.
+ */
+export function resolveEspeakVoice(espeakVoice: string, dataDir: string, voiceLabel: string): string {
+  const wanted = espeakVoice.toLowerCase();
+  const files = voicesIn(dataDir);
+  const lang = wanted.split(/[-_]/)[0]!;
+  const hasDict = /^[a-z]{2,3}$/.test(lang) && fs.existsSync(path.join(dataDir, `${lang}_dict`));
+  for (const candidate of [wanted, ALIASES[wanted], lang]) {
+    if (hasDict && candidate && files.has(candidate)) return files.get(candidate)!;
+  }
+  throw new AppError('unsupported', `The voice ${voiceLabel} speaks "${espeakVoice}", a language the espeak-ng phonemizer does not know. Choose another voice.`);
+}
+
 /** Throws a clear error when espeak-ng has no dictionary for the voice's language (e.g. "xx-yy"). */
 export function assertPhonemizerFor(espeakVoice: string, dataDir: string, voiceLabel: string): void {
-  const lang = espeakVoice.split(/[-_]/)[0]!.toLowerCase();
-  if (!/^[a-z]{2,3}$/.test(lang) || !fs.existsSync(path.join(dataDir, `${lang}_dict`))) {
-    throw new AppError('unsupported', `The voice ${voiceLabel} speaks "${espeakVoice}", a language the espeak-ng phonemizer does not know. Choose another voice.`);
-  }
+  resolveEspeakVoice(espeakVoice, dataDir, voiceLabel);
 }
 
 /** IPA of a text as espeak-ng prints it (one clause a line), NFD-normalised. */

@@ -7,7 +7,7 @@ import type { Core } from '../../core.js';
 import { AppError } from '../../errors.js';
 import { resolveBinary } from '../../platform/binaries.js';
 import { PiperProcess } from '../piper/piper-process.js';
-import { assertPhonemizerFor, espeakDataDir } from '../piper/phonemes.js';
+import { assertPhonemizerFor, espeakDataDir, resolveEspeakVoice } from '../piper/phonemes.js';
 import { closeNarration, narrationRuntime } from '../runtime.js';
 import { systemEngineName } from '../system/system-engine.js';
 import type { PiperVoiceInfo } from './voice-store.js';
@@ -20,6 +20,7 @@ export interface VoiceInfo {
   quality: string;
   sampleRate: number | null;
   speakers: number;
+  speakerNames?: string[];
   bytes: number;
 }
 
@@ -70,6 +71,7 @@ export async function addVoice(core: Core, onnxFile: string, id?: string): Promi
       }
     },
     id,
+    (voice) => resolveEspeakVoice(voice, espeakDataDir(), id ?? onnxFile),
   );
   core.events.emit('voices.changed', { reason: 'added', id: `piper:${info.id}` });
   return piperInfo(info);

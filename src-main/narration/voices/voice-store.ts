@@ -28,6 +28,8 @@ export interface PiperVoiceInfo {
   quality: string;
   sampleRate: number;
   speakers: number;
+  /** Names of a multi-speaker voice's speakers (use as piper:<id>#<name>). */
+  speakerNames: string[];
   bytes: number;
 }
 
@@ -68,6 +70,7 @@ export class VoiceStore {
       quality: voice.config.audio.quality ?? named.quality,
       sampleRate: voice.config.audio.sample_rate,
       speakers: voice.config.num_speakers,
+      speakerNames: Object.keys(voice.config.speaker_id_map ?? {}),
       bytes: fs.statSync(voice.model).size,
     };
   }
@@ -89,7 +92,12 @@ export class VoiceStore {
    * Installs `<file>.onnx` + `<file>.onnx.json`. `check` loads the staged voice in the engine (and
    * throws when it cannot); only a voice that loads is renamed into place.
    */
-  async add(onnxFile: string, check: (staged: InstalledVoice) => Promise<void>, id = voiceIdFromFile(onnxFile)): Promise<PiperVoiceInfo> {
+  async add(
+    onnxFile: string,
+    check: (staged: InstalledVoice) => Promise<void>,
+    id = voiceIdFromFile(onnxFile),
+    espeakName: (voice: string) => string = (voice) => voice,
+  ): Promise<PiperVoiceInfo> {
     const file = path.resolve(onnxFile);
     if (!/\.onnx$/i.test(file)) throw new AppError('invalid_input', `${file} is not a .onnx file. A Piper voice is a .onnx model with a .onnx.json config beside it.`);
     if (!fs.existsSync(file)) throw new AppError('not_found', `The voice file ${file} does not exist.`);
@@ -107,7 +115,7 @@ export class VoiceStore {
       const model = path.join(staging, 'model.onnx');
       fs.copyFileSync(file, model);
       const language = config.language?.code ?? describeVoiceName(id).language;
-      fs.appendFileSync(model, metadataPropsBytes(piperMetadata({ sampleRate: config.audio.sample_rate, speakers: config.num_speakers, language, espeakVoice: config.espeak.voice })));
+      fs.appendFileSync(model, metadataPropsBytes(piperMetadata({ sampleRate: config.audio.sample_rate, speakers: config.num_speakers, language, espeakVoice: espeakName(config.espeak.voice) })));
       fs.writeFileSync(path.join(staging, 'tokens.txt'), tokensFile(config.phoneme_id_map));
       fs.copyFileSync(configFile, path.join(staging, 'voice.onnx.json'));
       await check({ id, dir: staging, model, tokens: path.join(staging, 'tokens.txt'), config });
