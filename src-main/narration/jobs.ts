@@ -59,6 +59,8 @@ export function registerNarrationKinds(core: Core): void {
     payload: SynthesizePayload,
     concurrency: 1,
     resumable: false,
+    // ElevenLabs chunks are retried one by one inside the engine; retrying the whole job would pay again.
+    maxAttempts: 1,
     title: () => 'Narration',
     run: (payload, ctx) => narrateProject(core, payload.projectId, { applySceneDurations: payload.applySceneDurations, signal: ctx.signal, progress: ctx.progress }),
   });
@@ -67,6 +69,7 @@ export function registerNarrationKinds(core: Core): void {
     payload: PreviewPayload,
     concurrency: 1,
     resumable: false,
+    maxAttempts: 1,
     title: (p) => `Voice preview (${p.voiceId})`,
     run: (payload, ctx) => runPreview(core, payload, ctx.signal, ctx.progress),
   });
