@@ -143,6 +143,29 @@ describe('the timeline editor', () => {
     await page.screenshot({ path: path.join(ARTIFACTS, 'timeline-en.png') });
   });
 
+  it('edits Ken Burns frames by dragging them on the preview, and plays', async () => {
+    const { page } = app;
+    const clip = page.getByRole('navigation', { name: 'Clips' }).getByRole('button', { name: /^Images clip 1,/ });
+    await clip.focus();
+    await page.keyboard.press('Enter');
+    await page.getByRole('button', { name: 'Edit Ken Burns frames on the preview' }).click();
+    const frameA = page.getByRole('slider', { name: /^Start frame A/ });
+    const box = (await frameA.boundingBox())!;
+    // Frame A (zoom 1) is the larger one: grab it near its corner, outside frame B.
+    await drag(page, { x: box.x + 12, y: box.y + 12 }, { x: box.x + 52, y: box.y + 42 });
+    await expect.poll(() => onDisk().tracks.images.find((c) => c.id === 'img-1')!.kenBurns.from.y, { timeout: 10_000 }).toBeGreaterThan(0.52);
+    await page.getByRole('slider', { name: /^End frame B/ }).focus();
+    await page.keyboard.press('+');
+    await expect.poll(() => onDisk().tracks.images.find((c) => c.id === 'img-1')!.kenBurns.to.zoom, { timeout: 10_000 }).toBeCloseTo(1.2, 2);
+    await page.screenshot({ path: path.join(ARTIFACTS, 'timeline-kenburns-en.png') });
+    await page.getByRole('button', { name: 'Done editing frames' }).click();
+    const time = page.locator('.play-time');
+    const before = await time.textContent();
+    await page.getByRole('toolbar', { name: 'Timeline tools' }).getByRole('button', { name: 'Play', exact: true }).click();
+    await expect.poll(() => time.textContent(), { timeout: 5_000 }).not.toBe(before);
+    await page.getByRole('toolbar', { name: 'Timeline tools' }).getByRole('button', { name: 'Pause', exact: true }).click();
+  });
+
   it('shows the editor and the export dialog in Spanish', async () => {
     const { page } = app;
     await page.getByRole('combobox', { name: 'Language' }).selectOption('es');

@@ -88,8 +88,8 @@ export function KenBurnsEditor({ clipId, width, height }: { clipId: string; widt
   return (
     <div className="kb-editor" aria-label={t('pv.kbEditor')} role="group">
       <img src={mediaUrl(projectId, clip.assetId)} alt="" className="kb-source" style={{ left: ox, top: oy, width: iw * s, height: ih * s }} />
-      {frame('from')}
-      {frame('to')}
+      {/* The larger frame below, so both stay grabbable. */}
+      {clip.kenBurns.from.zoom >= clip.kenBurns.to.zoom ? [frame('to'), frame('from')] : [frame('from'), frame('to')]}
     </div>
   );
 }
