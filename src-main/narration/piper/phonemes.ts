@@ -87,7 +87,16 @@ export function missingPhonemes(ipa: string, phonemeIdMap: Record<string, unknow
   return [...missing];
 }
 
+/**
+ * The preflight needs the espeak-ng program; where only its data is present (bundled for sherpa), the
+ * check is skipped and sherpa reads the script as it is.
+ */
 export async function assertPhonemesKnown(text: string, espeakVoice: string, phonemeIdMap: Record<string, unknown>, voiceLabel: string, signal?: AbortSignal): Promise<void> {
+  try {
+    resolveBinary('espeak-ng');
+  } catch {
+    return;
+  }
   const missing = missingPhonemes(await phonemize(text, espeakVoice, signal), phonemeIdMap);
   if (missing.length > 0) {
     const list = missing.map((m) => `"${m}" (U+${m.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')})`).join(', ');
