@@ -22,7 +22,11 @@ beforeAll(async () => {
   await app.page.goto(app.url);
 }, 240_000);
 afterAll(async () => {
-  await app?.close();
+  // The last test stops the server itself; close() would wait for an exit that already happened.
+  if (app && (app.server.exitCode !== null || app.server.signalCode !== null)) {
+    await app.browser.close().catch(() => {});
+    fs.rmSync(app.home, { recursive: true, force: true });
+  } else await app?.close();
   await kie?.close();
 });
 
@@ -44,8 +48,9 @@ async function setLanguage(page: Page, language: 'en' | 'es') {
 
 async function go(page: Page, route: string, language: 'en' | 'es') {
   const name = NAV[route]![language === 'en' ? 0 : 1];
-  await page.getByRole('navigation').getByRole('button', { name, exact: true }).click();
-  await page.getByRole('heading', { level: 1 }).first().waitFor();
+  const button = page.getByRole('navigation').getByRole('button', { name, exact: true });
+  await button.click();
+  await button.and(page.locator('[aria-current="page"]')).waitFor();
 }
 
 async function shot(page: Page, name: string) {
@@ -131,6 +136,17 @@ describe('panels in Chromium', () => {
     await shot(page, 'storyboard-filled-en');
   }, 120_000);
 
+  it('Monitor shows the queue and disk numbers from the core', async () => {
+    const { page } = app;
+    await setLanguage(page, 'en');
+    await go(page, 'monitor', 'en');
+    await page.getByRole('heading', { name: 'Jobs by state' }).waitFor();
+    const diskRow = page.getByText(/^Projects \(1\)$/);
+    await diskRow.waitFor();
+    // The KIE key tests above went through the one rate gate.
+    await expect.poll(async () => page.getByRole('meter', { name: 'Requests (20 per 10 s)' }).getAttribute('aria-valuenow')).not.toBe('0');
+  });
+
   it('opens the shortcut sheet with "?" and closes it with Escape', async () => {
     const { page } = app;
     await page.getByRole('navigation').click({ position: { x: 5, y: 5 } });
@@ -161,18 +177,34 @@ describe('panels in Chromium', () => {
     }, 120_000);
   }
 
-  it('Monitor shows the queue and disk numbers from the core', async () => {
+  it('Demo: one click opens a copy of the bundled sample on the timeline, ready to play and export', async () => {
     const { page } = app;
     await setLanguage(page, 'en');
-    await go(page, 'monitor', 'en');
-    await page.getByRole('heading', { name: 'Jobs by state' }).waitFor();
-    const diskRow = page.getByText(/^Projects \(1\)$/);
-    await diskRow.waitFor();
-    // The KIE key tests above went through the one rate gate.
-    await expect.poll(async () => page.getByRole('meter', { name: 'Requests (20 per 10 s)' }).getAttribute('aria-valuenow')).not.toBe('0');
-  });
+    await go(page, 'demo', 'en');
+    await page.getByRole('button', { name: 'Open the demo project' }).click();
+    await page.getByRole('status').filter({ hasText: 'Demo project ready.' }).waitFor({ timeout: 30_000 });
+    await page.getByRole('application', { name: /Timeline tracks/ }).waitFor();
+    await page.getByRole('button', { name: 'Export to MP4' }).waitFor();
+    await go(page, 'storyboard', 'en');
+    await expect.poll(() => page.getByRole('list', { name: 'Scenes' }).getByRole('listitem').count(), { timeout: 15_000 }).toBe(10);
+    // A copy: the bundled sample is untouched, the copy is a second project folder.
+    expect(fs.readdirSync(path.join(app.home, 'projects')).length).toBe(2);
+  }, 60_000);
 
   it('threw no page errors', () => {
     expect(pageErrors).toEqual([]);
+  });
+
+  it('says so in place when the bridge goes away, keeping what is on screen', async () => {
+    const { page } = app;
+    await go(page, 'storyboard', 'en');
+    const prompt = page.getByLabel('Prompt of scene 1', { exact: true });
+    const before = await prompt.inputValue();
+    app.server.kill('SIGKILL');
+    await page.getByRole('alert').filter({ hasText: 'Lost the connection to the app core' }).waitFor({ timeout: 15_000 });
+    await page.getByRole('button', { name: 'Generate the image of scene 1', exact: true }).click();
+    await page.getByRole('alert').filter({ hasText: 'The app core is not reachable' }).waitFor({ timeout: 15_000 });
+    expect(await prompt.inputValue()).toBe(before);
+    await page.screenshot({ path: path.join(ARTIFACTS, 'panel-bridge-gone-en.png') });
   });
 });

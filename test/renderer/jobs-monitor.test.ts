@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Job } from '../../src-main/ipc/contract/jobs.js';
-import { canCancel, canRetry, mergeJob, secondsUntil, toastFor } from '../../src-renderer/src/panels/jobs/job-list.js';
+import { canCancel, canRetry, jobLine, mergeJob, secondsUntil, toastFor } from '../../src-renderer/src/panels/jobs/job-list.js';
 import { formatBytes, usePercent } from '../../src-renderer/src/panels/monitor/format.js';
 
 function job(id: string, patch: Partial<Job> = {}): Job {
@@ -74,5 +74,13 @@ describe('monitor formatting', () => {
     expect(usePercent(10, 20)).toBe(50);
     expect(usePercent(25, 20)).toBe(100);
     expect(usePercent(1, 0)).toBe(0);
+  });
+});
+
+describe('job line', () => {
+  it('shows the error, or the state with the current step while it runs', () => {
+    expect(jobLine(job('1', { state: 'running', message: 'Polling KIE' }), 'Running')).toBe('Running · Polling KIE');
+    expect(jobLine(job('1', { state: 'done', message: 'Done' }), 'Hecha')).toBe('Hecha');
+    expect(jobLine(job('1', { state: 'error', message: 'Failed', error: { code: 'provider_error', message: 'KIE is down.' } }), 'Failed')).toBe('KIE is down.');
   });
 });

@@ -3,7 +3,7 @@ import { invoke } from '../../ipc/client.js';
 import { useT } from '../../i18n/use-t.js';
 import { errorText, useAppStore } from '../../state/app-store.js';
 
-/** One click: a copy of the bundled sample project, opened and ready to play and export. */
+/** One click: a copy of the bundled sample project, opened on the timeline, ready to play and export. */
 export function DemoPanel() {
   const t = useT();
   const [busy, setBusy] = useState(false);
@@ -16,6 +16,8 @@ export function DemoPanel() {
       await store.refreshProjects();
       store.toast('success', t('demo.opened'));
       store.openProject(summary.id);
+      // Ready to play and export: the timeline has the preview and the Export button.
+      store.navigate('timeline');
     } catch (error) {
       store.toast('error', errorText(error));
     } finally {

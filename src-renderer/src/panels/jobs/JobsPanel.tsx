@@ -80,7 +80,7 @@ function JobRow({ job, projectName }: { job: Job; projectName: string }) {
         >
           <div className="progress-fill" style={{ width: `${job.state === 'done' ? 100 : job.progress}%` }} />
         </div>
-        <div className="job-message">{job.state === 'error' && job.error ? <span className="error-text">{job.error.message}</span> : job.message || '\u00a0'}</div>
+        <div className="job-message">{job.state === 'error' && job.error ? <span className="error-text">{job.error.message}</span> : (job.state === 'done' ? '' : job.message) || '\u00a0'}</div>
       </div>
       <div className="job-actions">
         <button type="button" disabled={!canCancel(job.state)} onClick={() => void cancel(job.id)} aria-label={t('jobs.cancelNamed', { title: job.title })}>

@@ -40,3 +40,10 @@ export function secondsUntil(iso: string | null, now: number): number | null {
   const ms = Date.parse(iso) - now;
   return Number.isFinite(ms) && ms > 0 ? Math.ceil(ms / 1000) : null;
 }
+
+/** One line about a job for the panel that started it: the error, or its state and current step. */
+export function jobLine(job: Job, stateLabel: string): string {
+  if (job.state === 'error') return job.error?.message ?? job.message;
+  const step = job.state === 'running' || job.state === 'queued' ? job.message.trim() : '';
+  return step && step.toLowerCase() !== stateLabel.toLowerCase() ? `${stateLabel} · ${step}` : stateLabel;
+}

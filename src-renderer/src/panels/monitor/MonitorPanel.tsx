@@ -53,7 +53,7 @@ export function MonitorPanel() {
         !error && <p className="muted">{t('app.loading')}</p>
       ) : (
         <div className="monitor-grid">
-          <section className="card" aria-labelledby="monitor-queue">
+          <section className="card wide" aria-labelledby="monitor-queue">
             <h2 id="monitor-queue">{t('monitor.queue')}</h2>
             <dl className="stat-row">
               {JOB_STATES.map((state) => (

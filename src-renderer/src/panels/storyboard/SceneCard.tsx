@@ -1,6 +1,7 @@
 import { memo, useState, type DragEvent } from 'react';
 import type { Scene } from '../../../../src-main/project/document.js';
 import type { StringKey } from '../../i18n/strings.js';
+import { jobLine } from '../jobs/job-list.js';
 import { useT } from '../../i18n/use-t.js';
 import { invoke, mediaUrl } from '../../ipc/client.js';
 import { dispatch, documentStore } from '../../state/document/index.js';
@@ -147,7 +148,7 @@ export const SceneCard = memo(function SceneCard({ scene, index, projectId, refe
                 min={0.5}
                 max={60}
                 step={0.1}
-                value={scene.duration}
+                value={Math.round(scene.duration * 100) / 100}
                 aria-label={t('storyboard.durationOf', { n })}
                 onChange={(e) => {
                   const value = Number(e.target.value);
@@ -188,7 +189,7 @@ export const SceneCard = memo(function SceneCard({ scene, index, projectId, refe
           <div className="progress-fill" style={{ width: `${job ? (job.state === 'done' ? 100 : job.progress) : 0}%` }} />
         </div>
         <p className={problem || job?.state === 'error' ? 'scene-message error-text' : 'scene-message muted'} role="status">
-          {problem ?? (waiting ? t('storyboard.waitingReference', { scene: referenceLabel ?? '' }) : job ? (job.state === 'error' ? (job.error?.message ?? job.message) : `${t(`jobs.state.${job.state}` as StringKey)}${job.message ? ` · ${job.message}` : ''}`) : '\u00a0')}
+          {problem ?? (waiting ? t('storyboard.waitingReference', { scene: referenceLabel ?? '' }) : job ? jobLine(job, t(`jobs.state.${job.state}` as StringKey)) : '\u00a0')}
         </p>
       </div>
     </li>

@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import type { StringKey } from '../../i18n/strings.js';
+import { jobLine } from '../jobs/job-list.js';
 import { useT } from '../../i18n/use-t.js';
 import { invoke } from '../../ipc/client.js';
 import { errorText } from '../../state/app-store.js';
@@ -38,7 +39,7 @@ export function VoiceInstall() {
     }
   }
 
-  const jobText = job ? (job.state === 'error' ? (job.error?.message ?? job.message) : `${t(`jobs.state.${job.state}` as StringKey)}${job.message ? ` · ${job.message}` : ''}`) : '\u00a0';
+  const jobText = job ? jobLine(job, t(`jobs.state.${job.state}` as StringKey)) : '\u00a0';
   return (
     <div className="voice-install">
       <form

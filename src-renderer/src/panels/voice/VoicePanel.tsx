@@ -2,6 +2,7 @@ import { useEffect, useRef, useState } from 'react';
 import type { Job } from '../../../../src-main/ipc/contract/jobs.js';
 import type { NarrationSettings } from '../../../../src-main/project/document.js';
 import type { StringKey } from '../../i18n/strings.js';
+import { jobLine } from '../jobs/job-list.js';
 import { useT } from '../../i18n/use-t.js';
 import { invoke, mediaUrl } from '../../ipc/client.js';
 import { errorText, useAppStore } from '../../state/app-store.js';
@@ -117,8 +118,7 @@ export function VoicePanel() {
     }
   }
 
-  const jobLine = (job: Job | undefined) =>
-    job ? (job.state === 'error' ? (job.error?.message ?? job.message) : `${t(`jobs.state.${job.state}` as StringKey)}${job.message ? ` · ${job.message}` : ''}`) : '\u00a0';
+  const lineOf = (job: Job | undefined) => (job ? jobLine(job, t(`jobs.state.${job.state}` as StringKey)) : '\u00a0');
 
   return (
     <section className="panel voice" aria-labelledby="voice-heading">
@@ -199,9 +199,9 @@ export function VoicePanel() {
             <div className="progress-fill" style={{ width: `${synthJob ? (synthJob.state === 'done' ? 100 : synthJob.progress) : 0}%` }} />
           </div>
           <p className={synthJob?.state === 'error' ? 'small error-text job-line' : 'small muted job-line'} role="status" aria-label={t('voice.generateStatus')}>
-            {jobLine(synthJob)}
+            {lineOf(synthJob)}
           </p>
-          <p className={previewJob?.state === 'error' ? 'small error-text job-line' : 'small muted job-line'}>{previewJob ? `${t('voice.preview')}: ${jobLine(previewJob)}` : '\u00a0'}</p>
+          <p className={previewJob?.state === 'error' ? 'small error-text job-line' : 'small muted job-line'}>{previewJob ? `${t('voice.preview')}: ${lineOf(previewJob)}` : '\u00a0'}</p>
           <audio ref={audioRef} controls className="preview-audio" aria-label={t('voice.previewAudio')} src={previewUrl ?? undefined} />
           <div className="narration-result">
             {narrationClip ? (
