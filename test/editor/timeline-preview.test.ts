@@ -63,3 +63,16 @@ describe('export ETA', () => {
     expect(etaSeconds([{ at: 0, percent: 1 }])).toBeNull();
   });
 });
+
+describe('refused-edit messages in Spanish', () => {
+  it('translates the reducer and document-rule messages, and leaves unknown ones as they are', async () => {
+    const { localizeEditMessage } = await import('../../src-renderer/src/state/document/messages.js');
+    const { tryApplyAction } = await import('../../src-renderer/src/state/document/reduce.js');
+    const refused = tryApplyAction(sampleDocument(), { type: 'moveClip', id: 't1', start: 50 });
+    expect(refused.ok).toBe(false);
+    if (!refused.ok) expect(localizeEditMessage(refused.message, 'es')).toBe('No se aplicó ese cambio: el texto t1 termina después del final del proyecto (12.00 s).');
+    expect(localizeEditMessage('A clip cannot start before 0:00.', 'es')).toBe('Un clip no puede empezar antes de 0:00.');
+    expect(localizeEditMessage('Something new', 'es')).toBe('Something new');
+    expect(localizeEditMessage('A clip cannot start before 0:00.', 'en')).toBe('A clip cannot start before 0:00.');
+  });
+});

@@ -7,7 +7,8 @@ import { useEffect, useState } from 'react';
 import type { AudioClip, CaptionCue, EasingSchema, ImageClip, MusicClip, TextClip } from '../../../src-main/project/document.js';
 import { FONTS } from '../../../src-main/media/text/fonts.js';
 import { useT } from '../i18n/use-t.js';
-import { dispatch, useDocument, type EditAction } from '../state/document/index.js';
+import { useAppStore } from '../state/app-store.js';
+import { dispatch, localizeEditMessage, useDocument, type EditAction } from '../state/document/index.js';
 import { useTimeline } from '../timeline/timeline-store.js';
 import { CheckField, ColorField, Fieldset, NumberField, RangeField, SelectField } from './fields.js';
 import type { z } from 'zod';
@@ -16,7 +17,11 @@ type T = ReturnType<typeof useT>;
 
 function useEdit() {
   const [error, setError] = useState<string | null>(null);
-  const run = (action: EditAction, coalesceKey?: string) => setError(dispatch(action, coalesceKey ? { coalesceKey } : undefined));
+  const language = useAppStore((s) => s.language);
+  const run = (action: EditAction, coalesceKey?: string) => {
+    const message = dispatch(action, coalesceKey ? { coalesceKey } : undefined);
+    setError(message && localizeEditMessage(message, language));
+  };
   return { error, run, setError };
 }
 

@@ -8,7 +8,7 @@ import { useT } from '../../i18n/use-t.js';
 import { Inspector } from '../../preview/Inspector.js';
 import { PreviewPlayer } from '../../preview/PreviewPlayer.js';
 import { useAppStore } from '../../state/app-store.js';
-import { bindUndoKeys, documentStore, useDocument, useOpenProjectDocument } from '../../state/document/index.js';
+import { bindUndoKeys, documentStore, localizeEditMessage, useDocument, useOpenProjectDocument } from '../../state/document/index.js';
 import { addTextAtPlayhead, deleteSelected, splitAtPlayhead } from '../../timeline/commands.js';
 import { formatTime } from '../../timeline/geometry.js';
 import { useTimeline, type SafeZone } from '../../timeline/timeline-store.js';
@@ -101,6 +101,7 @@ export function TimelinePanel() {
   const loaded = useDocument((s) => s.doc !== null);
   const loadError = useDocument((s) => s.loadError);
   const notice = useTimeline((s) => s.notice);
+  const language = useAppStore((s) => s.language);
   const selected = useTimeline((s) => s.selected);
   const [kbEditing, setKbEditing] = useState(false);
   const [exporting, setExporting] = useState(false);
@@ -140,7 +141,7 @@ export function TimelinePanel() {
         <Inspector kbEditing={kbEditing} setKbEditing={setKbEditing} />
       </div>
       <p className="tl-notice" role="alert">
-        {notice ?? ''}
+        {notice ? localizeEditMessage(notice, language) : ''}
       </p>
       <div className="tl-body">
         <div className="tl-labels" aria-hidden="true">

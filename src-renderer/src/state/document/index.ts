@@ -41,6 +41,7 @@ export { applyAction, tryApplyAction, documentProblem, MIN_CLIP } from './reduce
 export { findClip, clipSpan, trackSpans, TRACK_ORDER, type AnyClip } from './clips.js';
 export { createDocumentStore, sameContent, type DocumentStore, type DocumentState, type DocumentSyncDeps } from './store.js';
 export { useOpenProjectDocument, bindUndoKeys } from './bindings.js';
+export { localizeEditMessage } from './messages.js';
 
 /** The app's one document store, wired to the core through the contract client. */
 export const documentStore = createDocumentStore({

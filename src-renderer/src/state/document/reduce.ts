@@ -198,9 +198,7 @@ function applyUnchecked(doc: ProjectDocument, action: EditAction): ProjectDocume
 export function documentProblem(doc: ProjectDocument): string | null {
   const parsed = ProjectDocumentSchema.safeParse(doc);
   if (parsed.success) return null;
-  const issue = parsed.error.issues[0]!;
-  const where = issue.path.length ? ` (${issue.path.join('.')})` : '';
-  return `${issue.message}${where}`;
+  return parsed.error.issues[0]!.message;
 }
 
 /**
