@@ -196,4 +196,26 @@ describe('the timeline editor', () => {
     await dialog.getByRole('button', { name: 'Cerrar' }).click();
     expect(pageErrors).toEqual([]);
   });
+
+  it('keeps the edits and says so in place when the bridge goes away', async () => {
+    const { page } = app;
+    await page.getByRole('combobox', { name: 'Idioma' }).selectOption('en');
+    const before = onDisk().tracks.text.map((c) => c.start);
+    app.server.kill('SIGTERM');
+    await new Promise((resolve) => (app.server.exitCode === null ? app.server.once('exit', resolve) : resolve(null)));
+    const clip = page.getByRole('navigation', { name: 'Clips' }).getByRole('button', { name: /^Text clip 1,/ });
+    await clip.focus();
+    await page.keyboard.press('Enter');
+    await page.keyboard.press('ArrowRight');
+    await expect.poll(() => page.locator('.tl-notice').textContent(), { timeout: 10_000 }).toMatch(/Not saved: The app core is not reachable/);
+    await page.getByRole('alert').filter({ hasText: /Lost the connection/ }).waitFor();
+    const state = await page.evaluate(() => {
+      const s = (window as unknown as { whatifDocument: { getState(): { dirty: boolean; doc: ProjectDocument } } }).whatifDocument.getState();
+      return { dirty: s.dirty, starts: s.doc.tracks.text.map((c) => c.start) };
+    });
+    expect(state.dirty).toBe(true);
+    expect(state.starts).toContain(Math.round((Math.min(...before) + 0.1) * 1000) / 1000);
+    await page.screenshot({ path: path.join(ARTIFACTS, 'timeline-offline-en.png') });
+    expect(pageErrors).toEqual([]);
+  });
 });

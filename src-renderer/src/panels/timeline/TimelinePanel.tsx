@@ -33,9 +33,8 @@ function SaveState() {
   const status = useDocument((s) => s.saveStatus);
   const error = useDocument((s) => s.saveError);
   return (
-    <span className={`save-state ${status}`} role={status === 'error' ? 'alert' : 'status'} title={error ?? undefined}>
+    <span className={`save-state ${status}`} role="status" title={error ?? undefined}>
       {t(`tl.save.${status}`)}
-      {status === 'error' && error ? `: ${error}` : ''}
     </span>
   );
 }
@@ -102,6 +101,7 @@ export function TimelinePanel() {
   const loadError = useDocument((s) => s.loadError);
   const notice = useTimeline((s) => s.notice);
   const language = useAppStore((s) => s.language);
+  const saveError = useDocument((s) => (s.saveStatus === 'error' ? s.saveError : null));
   const selected = useTimeline((s) => s.selected);
   const [kbEditing, setKbEditing] = useState(false);
   const [exporting, setExporting] = useState(false);
@@ -141,7 +141,7 @@ export function TimelinePanel() {
         <Inspector kbEditing={kbEditing} setKbEditing={setKbEditing} />
       </div>
       <p className="tl-notice" role="alert">
-        {notice ? localizeEditMessage(notice, language) : ''}
+        {notice ? localizeEditMessage(notice, language) : saveError ? `${t('tl.save.error')}: ${saveError}` : ''}
       </p>
       <div className="tl-body">
         <div className="tl-labels" aria-hidden="true">
