@@ -9,6 +9,8 @@ import { createCore, type Core } from '../core.js';
 import { appRoot, resourcePath } from '../platform/app-root.js';
 import { dataPaths, resolveDataHome } from '../platform/data-dir.js';
 import { redact } from '../providers/http/index.js';
+import { configureNarration } from '../narration/runtime.js';
+import { forkUtilityEngine } from './engine-process.js';
 import { describeUnexpected, installErrorReporting } from './error-report.js';
 import { registerIpc } from './ipc.js';
 import { SafeStorageSecretStore, type KeyValueStore } from './keychain.js';
@@ -72,6 +74,7 @@ async function start(): Promise<void> {
   let mainWindow: BrowserWindow | null = null;
   core = createCore({ mode: 'desktop', home, secrets, log, desktop: nativeDesktopOs(() => mainWindow) });
   const theCore = core;
+  configureNarration(theCore, { forkEngine: forkUtilityEngine });
 
   app.on('web-contents-created', (_event, contents) => hardenWebContents(contents, log));
   denyAllPermissions(session.defaultSession, log);

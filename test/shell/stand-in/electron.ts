@@ -3,6 +3,7 @@
  * uses, recording what the shell asked for so tests can assert on it. Tests load it with
  * `vi.mock('electron', () => import('./stand-in/electron.js'))`.
  */
+import { fork, type ChildProcess } from 'node:child_process';
 import { EventEmitter } from 'node:events';
 
 export interface StandInFrame {
@@ -247,4 +248,33 @@ class StandInIpcRenderer extends EventEmitter {
 }
 export const ipcRenderer = new StandInIpcRenderer();
 
-export default { BrowserWindow, ipcMain, protocol, shell, dialog, app, safeStorage, screen, session, Menu, contextBridge, ipcRenderer };
+
+/**
+ * utilityProcess.fork stand-in: a real Node child with a utilityProcess-shaped handle (postMessage,
+ * 'message' with the payload itself, 'exit' with a code), so the shell's engine adapter runs for real.
+ */
+class StandInUtilityProcess extends EventEmitter {
+  readonly stderr: NodeJS.ReadableStream | null;
+  constructor(private readonly child: ChildProcess) {
+    super();
+    this.stderr = child.stderr;
+    child.on('message', (message) => this.emit('message', message));
+    child.on('exit', (code) => this.emit('exit', code ?? 1));
+  }
+  postMessage(message: unknown): void {
+    this.child.send(message as never);
+  }
+  kill(): boolean {
+    return this.child.kill('SIGKILL');
+  }
+}
+export const utilityProcess = {
+  forks: [] as { file: string; args: string[] }[],
+  fork(file: string, args: string[] = [], options: { execArgv?: string[] } = {}): StandInUtilityProcess {
+    utilityProcess.forks.push({ file, args });
+    const child = fork(file, args, { serialization: 'advanced', execArgv: options.execArgv ?? [], stdio: ['ignore', 'ignore', 'pipe', 'ipc'] });
+    return new StandInUtilityProcess(child);
+  },
+};
+
+export default { utilityProcess, BrowserWindow, ipcMain, protocol, shell, dialog, app, safeStorage, screen, session, Menu, contextBridge, ipcRenderer };
