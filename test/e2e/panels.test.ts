@@ -133,6 +133,11 @@ describe('panels in Chromium', () => {
     await page.getByRole('button', { name: 'Move scene 1 down' }).click();
     await expect.poll(() => page.getByLabel('Prompt of scene 2', { exact: true }).inputValue()).toBe(prompt1);
     expect(await cards.count()).toBe(count);
+    // Drag scene 2's card onto scene 1's: it becomes scene 1.
+    const prompt2 = await page.getByLabel('Prompt of scene 2', { exact: true }).inputValue();
+    await page.getByRole('listitem', { name: 'Scene 1', exact: true }).scrollIntoViewIfNeeded();
+    await page.getByRole('listitem', { name: 'Scene 2', exact: true }).locator('.scene-head').dragTo(page.getByRole('listitem', { name: 'Scene 1', exact: true }).locator('.scene-head'));
+    await expect.poll(() => page.getByLabel('Prompt of scene 1', { exact: true }).inputValue()).toBe(prompt2);
     await shot(page, 'storyboard-filled-en');
   }, 120_000);
 

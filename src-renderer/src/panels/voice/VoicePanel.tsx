@@ -171,7 +171,7 @@ export function VoicePanel() {
               <option value="">{options.length ? t('voice.pickVoice') : t('voice.noVoices')}</option>
               {options.map((v) => (
                 <option key={v.id} value={v.id}>
-                  {v.name} ({v.language})
+                  {v.engine === 'elevenlabs' ? v.name : `${v.name} (${v.language})`}
                 </option>
               ))}
             </select>
