@@ -111,6 +111,8 @@ try {
     const tick = (t) => { if (!window.__recording) return; window.__frames.push(t); requestAnimationFrame(tick); };
     requestAnimationFrame(tick);
   })()`);
+  const renders = () => page.evaluate(() => ({ ...(window as unknown as { whatifTrackRenders: Record<string, number> }).whatifTrackRenders }));
+  const rendersBefore = await renders();
   await page.mouse.move(x0, y);
   await page.mouse.down();
   const started = Date.now();
@@ -125,12 +127,16 @@ try {
     w.__recording = false;
     return w.__frames;
   });
+  await page.waitForTimeout(300);
+  const rendersAfter = await renders();
+  const rerendered = Object.keys(rendersAfter).map((t) => `${t} ${(rendersAfter[t] ?? 0) - (rendersBefore[t] ?? 0)}`).join(', ');
   const intervals = frames.slice(1).map((t, i) => t - frames[i]!);
   const moved = await page.evaluate(() => (window as unknown as StoreHook).whatifDocument.getState().doc!.tracks.text.find((c) => c.id === 'txt-5')!.start);
   const visible = Math.round(box.width / zoom);
 
   console.log(`project: ${clips} clips (${IMAGES} images, ${TEXTS} text, ${CUES} captions); timeline shows ~${visible} s at ${zoom.toFixed(1)} px/s`);
   console.log(`drag: 90 moves in ${dragMs} ms, ${intervals.length} frames, clip txt-5 moved 15.5 s → ${moved.toFixed(2)} s`);
+  console.log(`track re-renders during the drag and drop: ${rerendered}`);
   console.log(`open runs (ms): ${opens.map((v) => v.toFixed(1)).join(', ')}`);
   console.log(`drag_frame_p95_ms ${percentile(intervals, 95).toFixed(1)} (target ≤ 20)`);
   console.log(`tti_ms ${tti.toFixed(0)} (target ≤ 1000)`);

@@ -89,8 +89,14 @@ describe('the timeline editor', () => {
   it('drags a clip (saved to disk), trims one with its handle', async () => {
     const { page } = app;
     const box = await stageBox(page);
+    const renders = () => page.evaluate(() => ({ ...(window as unknown as { whatifTrackRenders: Record<string, number> }).whatifTrackRenders }));
+    const rendersBefore = await renders();
     await drag(page, { x: box.x + 2 * ZOOM, y: box.y + trackCenter(1) }, { x: box.x + 4 * ZOOM, y: box.y + trackCenter(1) });
     await expect.poll(() => Math.abs(onDisk().tracks.text[0]!.start - 3), { timeout: 10_000 }).toBeLessThan(0.1);
+    // The drag and its drop re-rendered the text track only (selectors + memo), never the others.
+    const rendersAfter = await renders();
+    for (const track of ['images', 'captions', 'narration', 'music']) expect(rendersAfter[track], track).toBe(rendersBefore[track]);
+    expect(rendersAfter.text).toBeGreaterThan(rendersBefore.text!);
     await drag(page, { x: box.x + 12 * ZOOM - 3, y: box.y + trackCenter(0) }, { x: box.x + 11 * ZOOM, y: box.y + trackCenter(0) });
     await expect.poll(() => Math.abs(onDisk().tracks.images.find((c) => c.id === 'img-3')!.duration - 3), { timeout: 10_000 }).toBeLessThan(0.1);
   });

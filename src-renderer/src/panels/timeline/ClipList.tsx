@@ -29,7 +29,7 @@ export function ClipList() {
     <nav className="sr-only-focusable clip-list" aria-label={t('tl.clipList')}>
       {TRACKS.map((track) => (
         <ul key={track} aria-label={t(`tl.track.${track}`)}>
-          {trackSpans(doc, track).map((span, i) => (
+          {[...trackSpans(doc, track)].sort((a, b) => a.start - b.start).map((span, i) => (
             <ClipButton key={span.id} id={span.id} name={t('tl.clipName', { track: t(`tl.track.${track}`), n: i + 1, from: formatTime(span.start), to: formatTime(span.end) })} />
           ))}
         </ul>

@@ -74,7 +74,17 @@ function labelOf(track: TrackName, clip: AnyTrackClip, assetName: (id: string) =
   return '';
 }
 
+/** React renders per track since load: the e2e test and bench:editor check a drag re-renders one track only. */
+export const trackRenders: Record<string, number> = {};
+declare global {
+  interface Window {
+    whatifTrackRenders?: Record<string, number>;
+  }
+}
+if (typeof window !== 'undefined') window.whatifTrackRenders = trackRenders;
+
 export const TrackLayer = memo(function TrackLayer({ track, projectId, width, zoom, scroll }: TrackLayerProps) {
+  trackRenders[track] = (trackRenders[track] ?? 0) + 1;
   const clips = useDocument((s) => (s.doc ? (track === 'captions' ? s.doc.tracks.captions.cues : s.doc.tracks[track]) : EMPTY)) as AnyTrackClip[];
   const assets = useDocument((s) => s.doc?.assets);
   const index = TRACKS.indexOf(track);
