@@ -117,6 +117,16 @@ export function TimelinePanel() {
     observer.observe(el);
     return () => observer.disconnect();
   }, [loaded]);
+  useEffect(
+    () =>
+      // While playing, page the timeline so the playhead stays in view.
+      useTimeline.subscribe((s, prev) => {
+        if (!s.playing || s.playhead === prev.playhead) return;
+        const x = (s.playhead - s.scroll) * s.zoom;
+        if (x > widthRef.current * 0.92 || x < 0) s.setView({ scroll: s.playhead - (widthRef.current * 0.1) / s.zoom });
+      }),
+    [],
+  );
   useEffect(() => {
     const a = bindUndoKeys(documentStore);
     const b = bindTimelineKeys(() => widthRef.current);

@@ -31,8 +31,9 @@ const Thumbnail = memo(function Thumbnail({ projectId, assetId, width }: { proje
   if (!image) return null;
   const h = TRACK_H;
   const w = (image.naturalWidth / image.naturalHeight) * h;
-  const count = Math.min(8, Math.max(1, Math.floor(width / (w * 3)) + 1));
-  const step = count > 1 ? (width - w) / (count - 1) : 0;
+  // Tiled side by side (a filmstrip); capped so a long clip at a high zoom stays cheap to draw.
+  const count = Math.min(24, Math.max(1, Math.ceil(width / w)));
+  const step = w;
   return (
     <>
       {Array.from({ length: count }, (_, i) => (
