@@ -1,8 +1,9 @@
 /**
  * Preview parity: the same project frame drawn by the live preview (the renderer's own drawing code in
- * Chromium) and rendered by the export (ffmpeg), compared at five times, including a crossfade, Ken
- * Burns in motion, a text overlay and a word-highlighted caption. Both frames are compared in the MP4's
- * pixel format (yuv420p, ffmpeg's psnr filter, Y/U/V-weighted average). PSNR is printed and must be ≥ 35 dB.
+ * Chromium) and rendered by the export (ffmpeg), compared at five times: Ken Burns in motion, a text
+ * overlay fading in, a word-highlighted caption, and crossfade, slide and wipe transitions. Both frames
+ * are compared in the MP4's pixel format (yuv420p, ffmpeg's psnr filter, Y/U/V-weighted average).
+ * PSNR is printed and must be ≥ 35 dB.
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -63,6 +64,8 @@ describe('preview parity with the export', () => {
     doc.tracks.images = [
       imageClip('c1', a.id, 0, 2, { kenBurns: { from: { zoom: 1, x: 0.4, y: 0.4 }, to: { zoom: 1.4, x: 0.6, y: 0.5 }, easing: 'easeInOut' } }),
       imageClip('c2', b.id, 2, 2, { kenBurns: { from: { zoom: 1.3, x: 0.3, y: 0.5 }, to: { zoom: 1, x: 0.5, y: 0.5 }, easing: 'linear' }, transitionIn: { kind: 'crossfade', duration: 0.5 } }),
+      imageClip('c3', a.id, 4, 1, { transitionIn: { kind: 'slide', duration: 0.4 } }),
+      imageClip('c4', b.id, 5, 1, { transitionIn: { kind: 'wipe', duration: 0.4 } }),
     ];
     doc.tracks.text = [
       { id: 't1', text: 'What if the Moon vanished?', start: 0.4, duration: 3, style: { ...DEFAULT_TEXT_STYLE, size: 36, outlineWidth: 2 }, position: { preset: 'top', x: 0.5, y: 0.5 }, align: 'center', maxWidth: 0.8, fadeIn: 0.2, fadeOut: 0.2 },
@@ -79,7 +82,8 @@ describe('preview parity with the export', () => {
     const mp4 = path.join(work, 'parity.mp4');
     await exportProject({ projectDir: summary.dir, doc, output: doc.output, destination: mp4 });
 
-    const frames = [7, 30, 50, 65, 88]; // 0.28 s … 3.52 s at 25 fps (50 = the middle of the crossfade)
+    // At 25 fps: 14 text fading in + highlighted word, 50 mid-crossfade, 65 Ken Burns + plain caption, 101 slide, 126 wipe.
+    const frames = [14, 50, 65, 101, 126];
     const results: { t: number; psnr: number }[] = [];
     for (const k of frames) {
       const t = k / doc.output.fps;
