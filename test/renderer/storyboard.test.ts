@@ -100,3 +100,16 @@ describe('generate all with a character reference', () => {
     expect(splitByReference(scenes, ['b'])).toEqual({ now: ['b'], later: [] });
   });
 });
+
+describe('durations from the narration job', () => {
+  it("uses the core's sentence-based scene lengths when they fit the scenes, else the cues", () => {
+    const doc = { scenes: [scene('a', 3), scene('b', 3)], tracks: tracks([clip('a', 0, 3), clip('b', 3, 3)], [
+      { id: 'c1', start: 0, end: 1.9, text: 'One.' },
+      { id: 'c2', start: 2, end: 5, text: 'Two.' },
+    ]) };
+    const pick = (action: ReturnType<typeof followNarration>) =>
+      action && action.type === 'batch' ? action.actions.filter((a) => a.type === 'updateScene').map((a) => (a.type === 'updateScene' ? a.patch.duration : 0)) : [];
+    expect(pick(followNarration(doc, [2.5, 4]))).toEqual([2.5, 4]);
+    expect(pick(followNarration(doc, [2.5]))).toEqual([2, 3]);
+  });
+});

@@ -4,6 +4,7 @@ import { useT } from '../../i18n/use-t.js';
 import { invoke } from '../../ipc/client.js';
 import { errorText, useAppStore } from '../../state/app-store.js';
 import { dispatch, documentStore, useDocument, useOpenProjectDocument } from '../../state/document/index.js';
+import { useJobsStore } from '../jobs/jobs-store.js';
 import { SceneCard, SCENE_DRAG_TYPE } from './SceneCard.js';
 import { followNarration, reorderScenes, splitByReference } from './scene-layout.js';
 import { useStoryboardStore, type Estimate } from './storyboard-store.js';
@@ -123,7 +124,9 @@ export function StoryboardPanel() {
             title={hasCues ? undefined : t('storyboard.followNeedsNarration')}
             onClick={() => {
               const doc = documentStore.getState().doc;
-              const action = doc && followNarration(doc);
+              const narrated = useJobsStore.getState().jobs?.find((j) => j.kind === 'narration.synthesize' && j.projectId === projectId && j.state === 'done');
+              const suggested = (narrated?.result as { sceneDurations?: { duration: number }[] } | null)?.sceneDurations?.map((d) => d.duration);
+              const action = doc && followNarration(doc, suggested);
               if (action) setError(dispatch(action));
             }}
           >

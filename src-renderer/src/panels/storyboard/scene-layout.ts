@@ -62,9 +62,13 @@ export function durationsFromSentences(sceneCount: number, cues: readonly Pick<C
   return out;
 }
 
-/** One undo step: new durations for every scene, then their clips laid out again. */
-export function followNarration(doc: Pick<ProjectDocument, 'scenes' | 'tracks'>): EditAction | null {
-  const durations = durationsFromSentences(doc.scenes.length, doc.tracks.captions.cues);
+/**
+ * One undo step: new durations for every scene, then their clips laid out again. `suggested` are the
+ * narration job's sentence-based scene lengths (the core's), used when they fit the scenes; otherwise
+ * the caption cues stand in for the sentences.
+ */
+export function followNarration(doc: Pick<ProjectDocument, 'scenes' | 'tracks'>, suggested?: readonly number[] | null): EditAction | null {
+  const durations = suggested && suggested.length === doc.scenes.length && suggested.every((d) => d > 0) ? [...suggested] : durationsFromSentences(doc.scenes.length, doc.tracks.captions.cues);
   if (!durations) return null;
   const scenes = doc.scenes.map((s, i) => ({ ...s, duration: durations[i]! }));
   const updates: EditAction[] = scenes.map((s) => ({ type: 'updateScene', id: s.id, patch: { duration: s.duration } }));
