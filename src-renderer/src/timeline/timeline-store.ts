@@ -14,6 +14,9 @@ interface TimelineState extends View {
   safeZone: SafeZone;
   /** A message about the last refused timeline edit, shown in place. */
   notice: string | null;
+  /** The "Export to MP4" dialog is open (the app menu's Export can open it: setExportOpen(true)). */
+  exportOpen: boolean;
+  setExportOpen(open: boolean): void;
   select(id: string | null, additive?: boolean): void;
   setSelection(ids: Iterable<string>): void;
   setPlayhead(t: number): void;
@@ -32,6 +35,8 @@ export const useTimeline = create<TimelineState>()((set, get) => ({
   playing: false,
   safeZone: 'none',
   notice: null,
+  exportOpen: false,
+  setExportOpen: (exportOpen) => set({ exportOpen }),
   select(id, additive = false) {
     if (id === null) return set({ selected: new Set() });
     const next = new Set(additive ? get().selected : []);

@@ -164,7 +164,7 @@ export function ExportDialog({ onClose }: { onClose: () => void }) {
         <div className="export-progress">
           <progress max={100} value={job.progress} aria-label={t('exp.progress')} />
           <p role="status">
-            {Math.round(job.progress)}% {eta !== null ? `· ${t('exp.eta', { eta: formatEta(eta) })}` : ''} {job.message ? `· ${job.message}` : ''}
+            {Math.round(job.progress)}% {eta !== null ? `· ${t('exp.eta', { eta: formatEta(eta) })}` : ''} {job.message ? `· ${job.message.replace(/ · ETA \S+$/, '')}` : ''}
           </p>
           <button type="button" className="danger-quiet" onClick={() => void cancel()}>
             {t('exp.cancel')}

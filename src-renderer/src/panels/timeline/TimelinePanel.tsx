@@ -104,7 +104,8 @@ export function TimelinePanel() {
   const saveError = useDocument((s) => (s.saveStatus === 'error' ? s.saveError : null));
   const selected = useTimeline((s) => s.selected);
   const [kbEditing, setKbEditing] = useState(false);
-  const [exporting, setExporting] = useState(false);
+  const exporting = useTimeline((s) => s.exportOpen);
+  const setExporting = useTimeline.getState().setExportOpen;
   const stageBox = useRef<HTMLDivElement>(null);
   const [width, setWidth] = useState(800);
   const widthRef = useRef(width);
