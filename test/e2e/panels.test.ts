@@ -138,6 +138,12 @@ describe('panels in Chromium', () => {
     await page.getByRole('listitem', { name: 'Scene 1', exact: true }).scrollIntoViewIfNeeded();
     await page.getByRole('listitem', { name: 'Scene 2', exact: true }).locator('.scene-head').dragTo(page.getByRole('listitem', { name: 'Scene 1', exact: true }).locator('.scene-head'));
     await expect.poll(() => page.getByLabel('Prompt of scene 1', { exact: true }).inputValue()).toBe(prompt2);
+    // Ctrl+Z (outside a text field) undoes the reorder; Shift+Ctrl+Z redoes it.
+    await page.getByRole('heading', { name: 'Storyboard', level: 1 }).click();
+    await page.keyboard.press('Control+z');
+    await expect.poll(() => page.getByLabel('Prompt of scene 2', { exact: true }).inputValue()).toBe(prompt2);
+    await page.keyboard.press('Control+Shift+z');
+    await expect.poll(() => page.getByLabel('Prompt of scene 1', { exact: true }).inputValue()).toBe(prompt2);
     await shot(page, 'storyboard-filled-en');
   }, 120_000);
 

@@ -13,6 +13,7 @@ import { StoryboardPanel } from '../panels/storyboard/StoryboardPanel.js';
 import { TimelinePanel } from '../panels/timeline/TimelinePanel.js';
 import { VoicePanel } from '../panels/voice/VoicePanel.js';
 import { useAppStore, type Route } from '../state/app-store.js';
+import { bindUndoKeys, documentStore } from '../state/document/index.js';
 import { useHelpStore } from './help-store.js';
 import { startMenuCommands } from './menu-commands.js';
 import { Sidebar } from './Sidebar.js';
@@ -50,6 +51,22 @@ export function App() {
   const t = useT();
   useEffect(() => startJobsWatch(), []);
   useEffect(() => startTheme(), []);
+  // The document panels outside the timeline (which binds its own keys): undo/redo and save now.
+  useEffect(() => {
+    if (route !== 'voice' && route !== 'storyboard') return;
+    const offUndo = bindUndoKeys(documentStore);
+    const onSave = (e: KeyboardEvent) => {
+      if ((e.ctrlKey || e.metaKey) && !e.altKey && e.key.toLowerCase() === 's') {
+        e.preventDefault();
+        void documentStore.getState().saveNow();
+      }
+    };
+    window.addEventListener('keydown', onSave);
+    return () => {
+      offUndo();
+      window.removeEventListener('keydown', onSave);
+    };
+  }, [route]);
   useEffect(() => startMenuCommands(), []);
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
