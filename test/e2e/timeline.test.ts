@@ -184,10 +184,23 @@ describe('the timeline editor', () => {
     await page.getByRole('dialog').getByRole('button', { name: 'Cerrar' }).click();
   });
 
-  it('exports to MP4 from the dialog: progress, then show in folder and open', async () => {
+  it('exports to MP4 from the dialog: progress and cancel, then a finished export with show in folder and open', async () => {
     const { page } = app;
     await page.getByRole('button', { name: 'Exportar a MP4' }).click();
     const dialog = page.getByRole('dialog', { name: 'Exportar a MP4' });
+    // A long one first (16:9 full HD, high quality): progress shows, and cancel leaves no file.
+    await dialog.getByRole('combobox', { name: 'Formato' }).selectOption('16:9');
+    await dialog.getByRole('combobox', { name: 'Calidad' }).selectOption('high');
+    await dialog.getByRole('button', { name: 'Exportar', exact: true }).click();
+    await dialog.getByRole('progressbar', { name: 'Progreso de la exportación' }).waitFor();
+    await page.screenshot({ path: path.join(ARTIFACTS, 'export-progress-es.png') });
+    await dialog.getByRole('button', { name: 'Cancelar exportación' }).click();
+    await dialog.getByText('Exportación cancelada. No quedó ningún archivo a medias.').waitFor({ timeout: 20_000 });
+    const renders = path.join(dir, 'renders');
+    expect(fs.existsSync(renders) ? fs.readdirSync(renders).filter((f) => f.endsWith('.mp4')) : []).toEqual([]);
+    // Then the quick one at the project's own size.
+    await dialog.getByRole('combobox', { name: 'Formato' }).selectOption('9:16');
+    await dialog.getByRole('combobox', { name: 'Calidad' }).selectOption('draft');
     await dialog.getByRole('button', { name: 'Exportar', exact: true }).click();
     await dialog.getByRole('button', { name: 'Mostrar en la carpeta' }).waitFor({ timeout: 120_000 });
     await page.screenshot({ path: path.join(ARTIFACTS, 'export-done-es.png') });
