@@ -87,7 +87,11 @@ describe('voices and keys', () => {
     await name.fill('es_MX-broken-low');
     await page.getByRole('button', { name: 'Download voice' }).click();
     await expect.poll(() => page.locator('.voice-install .key-result').first().textContent(), { timeout: 60_000 }).toMatch(/md5|damaged|corrupt|check/i);
-    await page.screenshot({ path: path.join(ARTIFACTS, 'panel-settings-voices-en.png'), fullPage: true });
+    await page.screenshot({ path: path.join(ARTIFACTS, 'panel-settings-voices-en.png') });
+    // The failure is in the Monitor's recent errors, with its message.
+    await go(page, 'Monitor');
+    await page.getByRole('list', { name: 'Recent errors' }).getByText(/es_MX-broken-low/).first().waitFor({ timeout: 10_000 });
+    await page.screenshot({ path: path.join(ARTIFACTS, 'panel-monitor-errors-en.png') });
   }, 150_000);
 
   it('names every control on every panel (en and es) and shows the light theme', async () => {

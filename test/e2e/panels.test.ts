@@ -133,6 +133,10 @@ describe('panels in Chromium', () => {
     await page.getByRole('button', { name: 'Move scene 1 down' }).click();
     await expect.poll(() => page.getByLabel('Prompt of scene 2', { exact: true }).inputValue()).toBe(prompt1);
     expect(await cards.count()).toBe(count);
+    // Scene 2's picture as everyone's character reference.
+    await page.getByRole('button', { name: 'Use the image of scene 2 as the character reference' }).click();
+    await page.getByRole('listitem', { name: 'Scene 1', exact: true }).getByText('Character reference: scene 2').waitFor();
+    await page.getByRole('listitem', { name: 'Scene 3', exact: true }).getByText('Character reference: scene 2').waitFor();
     // Drag scene 2's card onto scene 1's: it becomes scene 1.
     const prompt2 = await page.getByLabel('Prompt of scene 2', { exact: true }).inputValue();
     await page.getByRole('listitem', { name: 'Scene 1', exact: true }).scrollIntoViewIfNeeded();
