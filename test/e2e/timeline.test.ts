@@ -135,6 +135,22 @@ describe('the timeline editor', () => {
     await expect.poll(() => onDisk().tracks.captions.cues.map((c) => c.id), { timeout: 10_000 }).toEqual(['cue-1']);
   });
 
+  it('multi-selects with Shift+click on the canvas and nudges both with the arrow key', async () => {
+    const { page } = app;
+    const box = await stageBox(page);
+    const before = onDisk();
+    const textStart = before.tracks.text[0]!.start;
+    await page.mouse.click(box.x + (textStart + 1) * ZOOM, box.y + trackCenter(1));
+    await page.keyboard.down('Shift');
+    await page.mouse.click(box.x + 1 * ZOOM, box.y + trackCenter(2));
+    await page.keyboard.up('Shift');
+    await page.keyboard.press('ArrowRight');
+    await expect.poll(() => onDisk().tracks.captions.cues[0]!.start, { timeout: 10_000 }).toBeCloseTo(0.1, 3);
+    expect(onDisk().tracks.text[0]!.start).toBeCloseTo(textStart + 0.1, 3);
+    expect(onDisk().tracks.captions.cues[0]!.words![0]!.start).toBeCloseTo(0.1, 3);
+    await page.keyboard.press('Escape');
+  });
+
   it('adds a text overlay and edits it in the inspector; an empty text is refused in place', async () => {
     const { page } = app;
     await page.getByRole('button', { name: 'Add text' }).click();
