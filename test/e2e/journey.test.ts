@@ -116,7 +116,7 @@ describe('the editor journey', () => {
 
     await page.getByRole('button', { name: 'Generate narration' }).click();
     await page.getByRole('link', { name: 'Download WAV' }).waitFor({ timeout: 120_000 });
-    await expect.poll(() => page.getByRole('status', { name: 'Narration status' }).textContent()).toMatch(/^Done/);
+    await expect.poll(() => page.getByRole('status', { name: 'Narration status' }).textContent()).toMatch(/^Done · measured \d+ words per minute/);
     const doc = documentOnDisk();
     expect(doc.tracks.narration).toHaveLength(1);
     expect(doc.tracks.captions.cues.length).toBeGreaterThanOrEqual(5);

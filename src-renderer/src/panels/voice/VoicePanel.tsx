@@ -36,7 +36,11 @@ export function VoicePanel() {
   const [synthJobId, setSynthJobId] = useState<string | null>(null);
   const [applyScenes, setApplyScenes] = useState(true);
   const previewJob = useJob(previewJobId);
-  const synthJob = useJob(synthJobId);
+  // The job started here, else the project's latest narration (after navigating away and back).
+  const startedSynth = useJob(synthJobId);
+  const latestSynth = useJobsStore((s) => s.jobs?.find((j) => j.kind === 'narration.synthesize' && j.projectId === currentProjectId));
+  const synthJob = startedSynth ?? latestSynth;
+  const synthResult = synthJob?.state === 'done' ? (synthJob.result as { measuredWpm?: number; warnings?: string[] } | null) : null;
   const audioRef = useRef<HTMLAudioElement>(null);
 
   useEffect(() => {
@@ -200,7 +204,9 @@ export function VoicePanel() {
           </div>
           <p className={synthJob?.state === 'error' ? 'small error-text job-line' : 'small muted job-line'} role="status" aria-label={t('voice.generateStatus')}>
             {lineOf(synthJob)}
+            {synthResult?.measuredWpm ? ` · ${t('voice.measured', { wpm: Math.round(synthResult.measuredWpm) })}` : ''}
           </p>
+          {synthResult?.warnings?.length ? <p className="small note">{synthResult.warnings.join(' ')}</p> : null}
           <p className={previewJob?.state === 'error' ? 'small error-text job-line' : 'small muted job-line'}>{previewJob ? `${t('voice.preview')}: ${lineOf(previewJob)}` : '\u00a0'}</p>
           <audio ref={audioRef} controls className="preview-audio" aria-label={t('voice.previewAudio')} src={previewUrl ?? undefined} />
           <div className="narration-result">
