@@ -253,4 +253,25 @@ describe('the timeline editor', () => {
     await page.screenshot({ path: path.join(ARTIFACTS, 'timeline-offline-en.png') });
     expect(pageErrors).toEqual([]);
   });
+
+  it('zooms with Ctrl+wheel around the pointer and with +/−, scrolls with the wheel', async () => {
+    const { page } = app;
+    const view = () => page.evaluate(() => {
+      const s = (window as unknown as { whatifTimeline: { getState(): { zoom: number; scroll: number } } }).whatifTimeline.getState();
+      return { zoom: s.zoom, scroll: s.scroll };
+    });
+    const box = await stageBox(page);
+    await page.mouse.move(box.x + 5 * ZOOM, box.y + trackCenter(0));
+    await page.keyboard.down('Control');
+    await page.mouse.wheel(0, -100);
+    await page.keyboard.up('Control');
+    await expect.poll(async () => (await view()).zoom).toBeGreaterThan(ZOOM);
+    const zoomed = await view();
+    // The time under the pointer (5 s) stayed under it.
+    expect(zoomed.scroll + (5 * ZOOM) / zoomed.zoom).toBeCloseTo(5, 1);
+    await page.mouse.wheel(0, 200);
+    await expect.poll(async () => (await view()).scroll).toBeGreaterThan(zoomed.scroll);
+    await page.keyboard.press('-');
+    await expect.poll(async () => (await view()).zoom).toBeLessThan(zoomed.zoom);
+  });
 });

@@ -52,3 +52,11 @@ export const useTimeline = create<TimelineState>()((set, get) => ({
   setSafeZone: (safeZone) => set({ safeZone }),
   setNotice: (notice) => set({ notice }),
 }));
+
+declare global {
+  interface Window {
+    /** The timeline UI store, for the e2e test and debugging. */
+    whatifTimeline?: typeof useTimeline;
+  }
+}
+if (typeof window !== 'undefined') window.whatifTimeline = useTimeline;
