@@ -14,6 +14,8 @@ interface TimelineState extends View {
   safeZone: SafeZone;
   /** A message about the last refused timeline edit, shown in place. */
   notice: string | null;
+  /** Where the dragged edge snapped (drawn as a guide line while dragging), or null. */
+  snapAt: number | null;
   /** The "Export to MP4" dialog is open (the app menu's Export can open it: setExportOpen(true)). */
   exportOpen: boolean;
   setExportOpen(open: boolean): void;
@@ -35,6 +37,7 @@ export const useTimeline = create<TimelineState>()((set, get) => ({
   playing: false,
   safeZone: 'none',
   notice: null,
+  snapAt: null,
   exportOpen: false,
   setExportOpen: (exportOpen) => set({ exportOpen }),
   select(id, additive = false) {

@@ -55,12 +55,14 @@ export const ClipNode = memo(function ClipNode({ id, track, start, end, label, y
   const onDragMove = (e: Konva.KonvaEventObject<DragEvent>) => {
     if (e.target !== e.currentTarget) return;
     const node = e.target;
-    const { start: snapped } = snapMove(xToTime(node.x(), view), end - start, targets.current, SNAP_PX / zoom);
+    const { start: snapped, snap } = snapMove(xToTime(node.x(), view), end - start, targets.current, SNAP_PX / zoom);
     node.x(timeToX(snapped, view));
     node.y(y);
+    if (useTimeline.getState().snapAt !== (snap?.time ?? null)) useTimeline.setState({ snapAt: snap?.time ?? null });
   };
   const onDragEnd = (e: Konva.KonvaEventObject<DragEvent>) => {
     if (e.target !== e.currentTarget) return;
+    useTimeline.setState({ snapAt: null });
     const node = e.target;
     const newStart = Math.max(0, xToTime(node.x(), view));
     const delta = Math.round((newStart - start) * 1000) / 1000;
@@ -81,6 +83,8 @@ export const ClipNode = memo(function ClipNode({ id, track, start, end, label, y
       const node = e.target;
       const raw = xToTime(x + node.x() + (edge === 'end' ? HANDLE_W : 0), view);
       const t = edge === 'start' ? snapEdge(raw, 0, end - MIN_LEN, targets.current, SNAP_PX / zoom) : snapEdge(raw, start + MIN_LEN, Number.MAX_SAFE_INTEGER, targets.current, SNAP_PX / zoom);
+      const snapped = targets.current.some((target) => Math.abs(target.time - t) < 1e-9) ? t : null;
+      if (useTimeline.getState().snapAt !== snapped) useTimeline.setState({ snapAt: snapped });
       const next = edge === 'start' ? { start: t, end } : { start, end: t };
       setTrim(next);
       node.y(0);
@@ -91,6 +95,7 @@ export const ClipNode = memo(function ClipNode({ id, track, start, end, label, y
       const node = e.target;
       const t = trimTime(edge);
       setTrim(null);
+      useTimeline.setState({ snapAt: null });
       node.position({ x: edge === 'start' ? 0 : width - HANDLE_W, y: 0 });
       if (t === null) return;
       commit(documentStore.getState().dispatch(edit.trimClip(id, edge, Math.round(t * 1000) / 1000)));

@@ -29,11 +29,19 @@ const Ruler = memo(function Ruler({ width, zoom, scroll }: { width: number; zoom
   );
 });
 
+function SnapGuide({ zoom, scroll }: { zoom: number; scroll: number }) {
+  const snapAt = useTimeline((s) => s.snapAt);
+  if (snapAt === null) return null;
+  const x = timeToX(snapAt, { zoom, scroll });
+  return <Line points={[x, RULER_H, x, STAGE_H]} stroke="#ffb020" strokeWidth={1} dash={[4, 3]} />;
+}
+
 const Playhead = memo(function Playhead({ zoom, scroll }: { zoom: number; scroll: number }) {
   const playhead = useTimeline((s) => s.playhead);
   const x = timeToX(playhead, { zoom, scroll });
   return (
     <Layer listening={false}>
+      <SnapGuide zoom={zoom} scroll={scroll} />
       <Line points={[x, 0, x, STAGE_H]} stroke="#ff5d5d" strokeWidth={2} />
       <Line points={[x - 6, 0, x + 6, 0, x, 9]} closed fill="#ff5d5d" />
     </Layer>
