@@ -53,6 +53,18 @@ describe('export presets', () => {
   }
 });
 
+describe('transitions', () => {
+  it('joins cuts and transitions in any order (a crossfade after a cut)', async () => {
+    const { dir: project, doc } = await makeProject(dir(), { count: 4, seconds: 1 });
+    doc.tracks.images[1]!.transitionIn = { kind: 'wipe', duration: 0.4 };
+    doc.tracks.images[3]!.transitionIn = { kind: 'zoom', duration: 0.4 };
+    const out = path.join(project, 'mixed.mp4');
+    await exportProject({ projectDir: project, doc, output: doc.output, destination: out, chunkSeconds: 100 });
+    const probe = await probeMedia(out);
+    expect(probe.video?.frames).toBe(120);
+  }, 60_000);
+});
+
 describe('text and captions', () => {
   it('draws a text overlay only inside its time range', async () => {
     const { dir: project, doc } = await makeProject(dir(), { count: 1, seconds: 2 });

@@ -91,7 +91,8 @@ export function chunkGraph(plan: VideoPlan, chunk: ChunkPlan, ass: { file: strin
       const offset = (item.fromFrame - chunk.startFrame) / fps;
       lines.push(`[${current}][s${i}]xfade=transition=${kind}:duration=${num(duration)}:offset=${num(offset)}[${out}]`);
     } else {
-      lines.push(`[${current}][s${i}]concat=n=2:v=1:a=0[${out}]`);
+      // concat outputs microsecond timestamps; back to the frame time base so a later xfade accepts it.
+      lines.push(`[${current}][s${i}]concat=n=2:v=1:a=0,settb=1/${fps},setpts=N[${out}]`);
     }
     chainEnd = item.toFrame;
     current = out;

@@ -16,15 +16,15 @@ export interface FontFace {
 }
 
 export const FONTS: readonly FontFace[] = [
-  { id: 'Inter', family: 'Inter', regular: 'Inter-Regular.ttf', bold: 'Inter-Bold.ttf', cjk: false, licence: 'OFL-Inter.txt' },
-  { id: 'Inter Black', family: 'Inter Black', regular: 'Inter-Black.ttf', bold: 'Inter-Black.ttf', cjk: false, licence: 'OFL-Inter.txt' },
+  { id: 'Inter', family: 'Inter', regular: 'Inter-Regular.ttf', bold: 'Inter-Bold.ttf', cjk: false, licence: 'licences/OFL-Inter.txt' },
+  { id: 'Inter Black', family: 'Inter Black', regular: 'Inter-Black.ttf', bold: 'Inter-Black.ttf', cjk: false, licence: 'licences/OFL-Inter.txt' },
   {
     id: 'Droid Sans Fallback',
     family: 'Droid Sans Fallback',
     regular: 'DroidSansFallbackFull.ttf',
     bold: 'DroidSansFallbackFull.ttf',
     cjk: true,
-    licence: 'LICENSE-DroidSansFallback.txt',
+    licence: 'licences/LICENSE-DroidSansFallback.txt',
   },
 ];
 
