@@ -70,7 +70,7 @@ const Waveform = memo(function Waveform({ projectId, clip, zoom }: { projectId: 
 });
 
 function labelOf(track: TrackName, clip: AnyTrackClip, assetName: (id: string) => string): string {
-  if ('text' in clip) return clip.text;
+  if ('text' in clip) return clip.text.replace(/\s+/g, ' ');
   if ('assetId' in clip) return assetName(clip.assetId);
   return '';
 }
