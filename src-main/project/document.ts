@@ -231,6 +231,14 @@ export function projectDuration(doc: Pick<ProjectDocument, 'tracks'>): number {
   return doc.tracks.images.reduce((end, clip) => Math.max(end, clip.start + clip.duration), 0);
 }
 
+/**
+ * The length the storyboard plans: the picture end or, while scene images are still arriving, the sum
+ * of the scenes' durations. Captions made from a narration may run to it before every image is in.
+ */
+export function plannedDuration(doc: Pick<ProjectDocument, 'tracks' | 'scenes'>): number {
+  return Math.max(projectDuration(doc), doc.scenes.reduce((total, scene) => total + scene.duration, 0));
+}
+
 export interface DocumentIssue {
   path: (string | number)[];
   message: string;
@@ -269,8 +277,9 @@ export function timelineIssues(doc: ProjectDocument): DocumentIssue[] {
       issues.push({ path: ['tracks', 'text', index, 'fadeIn'], message: `text clip ${clip.id} fades are longer than the clip` });
     }
   });
+  const captionLength = plannedDuration(doc);
   doc.tracks.captions.cues.forEach((cue, index) => {
-    if (cue.start >= length - EPSILON && length > 0) {
+    if (cue.start >= captionLength - EPSILON && length > 0) {
       issues.push({ path: ['tracks', 'captions', 'cues', index], message: `caption "${cue.text.slice(0, 30)}" starts after the project ends` });
     }
   });

@@ -89,6 +89,19 @@ describe('cache key, timeline placement, templates', () => {
     expect(timelineIssues(doc)).toEqual([]);
   });
 
+  it('narrated before its images: the first image to land keeps the document valid; a caption past every scene does not', () => {
+    const scenes = makeScenes(['a', 'b', 'c']);
+    const cue = (id: string, start: number) => ({ id, start, end: start + 1, text: id });
+    let doc = { ...createEmptyDocument({ id: 'p', name: 'P', now: 'now' }), scenes };
+    doc = { ...doc, tracks: { ...doc.tracks, captions: { ...doc.tracks.captions, cues: [cue('one', 0), cue('late', 7.5)] } } };
+    const asset: Asset = { id: 'a1', kind: 'image', file: 'assets/a1.png', mime: 'image/png', bytes: 1, source: 'kie' };
+    doc = placeSceneImage(doc, scenes[0]!.id, asset);
+    expect(doc.tracks.images.map((c) => c.start + c.duration)).toEqual([3]);
+    expect(timelineIssues(doc)).toEqual([]);
+    const past = { ...doc, tracks: { ...doc.tracks, captions: { ...doc.tracks.captions, cues: [cue('past', 9.5)] } } };
+    expect(timelineIssues(past).map((i) => i.message)).toEqual([expect.stringMatching(/starts after the project ends/)]);
+  });
+
   it('a template expands its premise into N prompts with a shared style', () => {
     const template = loadTemplates().find((t) => t.id === 'dinosaurs-survived')!;
     let n = 0;
