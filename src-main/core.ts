@@ -54,6 +54,8 @@ export interface Core {
   secretTesters: Partial<Record<SecretName, () => Promise<{ ok: boolean; message: string }>>>;
   /** Fill a new project from a "What if...?" template; registered by the templates module. */
   applyTemplate?: (projectId: string, templateId: string) => void;
+  /** Run `fn` when the core closes (child processes a domain keeps alive, for instance). */
+  onClose(fn: () => void): void;
   close(): Promise<void>;
 }
 
@@ -76,6 +78,7 @@ export function createCore(options: CoreOptions): Core {
   const projects = new ProjectService(new ProjectsIndex(db), paths.projects, events);
   const jobs = new JobQueue({ db, events, log, ...(options.jobRetry ? { retry: options.jobRetry } : {}) });
 
+  const closers: (() => void)[] = [];
   const core = {
     mode: options.mode,
     version: readVersion(),
@@ -89,8 +92,12 @@ export function createCore(options: CoreOptions): Core {
     jobs,
     log,
     secretTesters: {},
+    onClose(fn: () => void) {
+      closers.push(fn);
+    },
     async close() {
       await jobs.stop();
+      for (const fn of closers.splice(0)) fn();
       events.flush();
       db.close();
     },

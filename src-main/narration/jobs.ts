@@ -13,7 +13,7 @@ import { toAppError } from '../errors.js';
 import { sha256OfBuffer, storeAssetBuffer } from '../project/assets.js';
 import { durationOf, encodeWav } from './audio/wav.js';
 import { narrateProject, type ProjectNarrationResult } from './project-narration.js';
-import { narrationRuntime, resolveEngine } from './runtime.js';
+import { closeNarration, narrationRuntime, resolveEngine } from './runtime.js';
 import { synthesizeScript } from './synthesize.js';
 import { downloadVoice } from './voices/download.js';
 import type { VoiceInfo } from './voices/manage.js';
@@ -54,6 +54,8 @@ export async function runPreview(core: Core, payload: z.infer<typeof PreviewPayl
 }
 
 export function registerNarrationKinds(core: Core): void {
+  // Long-lived Piper processes must not keep the app (or `whatif web`) alive after the core closes.
+  core.onClose(() => closeNarration(core));
   core.jobs.register<z.infer<typeof SynthesizePayload>, ProjectNarrationResult>({
     kind: NARRATION_SYNTHESIZE_KIND,
     payload: SynthesizePayload,
