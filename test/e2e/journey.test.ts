@@ -31,8 +31,8 @@ beforeAll(async () => {
   await app.page.getByRole('combobox', { name: /^(Language|Idioma)$/ }).selectOption('en');
 }, 240_000);
 afterAll(async () => {
-  // `whatif web` does not exit on SIGTERM while a Piper process is alive (core.close leaves the
-  // narration runtime open; reported): give it 5 s, then stop it for good.
+  // `whatif web` exits on SIGTERM (core.close ends the Piper processes); this only guards the suite
+  // against a hang should that break.
   const stop = setTimeout(() => app?.server.kill('SIGKILL'), 5_000);
   await app?.close();
   clearTimeout(stop);

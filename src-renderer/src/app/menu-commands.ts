@@ -7,6 +7,7 @@ import { invoke, on } from '../ipc/client.js';
 import { isTyping } from '../panels/help/shortcuts.js';
 import { errorText, useAppStore } from '../state/app-store.js';
 import { documentStore } from '../state/document/index.js';
+import { useTimeline } from '../timeline/timeline-store.js';
 
 export type MenuCommand = EventPayload<'app.menu'>;
 
@@ -36,7 +37,9 @@ export async function runMenuCommand(command: MenuCommand): Promise<void> {
     case 'save':
       return documentStore.getState().saveNow();
     case 'export':
-      return app.navigate('timeline');
+      app.navigate('timeline');
+      if (documentStore.getState().doc) useTimeline.getState().setExportOpen(true);
+      return;
     case 'show-in-folder': {
       const project = app.projects?.find((p) => p.id === app.currentProjectId);
       if (!project) return app.navigate('projects');
