@@ -139,6 +139,16 @@ describe('audio', () => {
   }, 90_000);
 });
 
+describe('silent track', () => {
+  it('adds a silent AAC track only when asked', async () => {
+    const { dir: project, doc } = await makeProject(dir(), { count: 1, seconds: 0.5 });
+    const out = path.join(project, 'silent.mp4');
+    const result = await exportProject({ projectDir: project, doc, output: doc.output, destination: out, silentAudio: true });
+    expect(result.hasAudio).toBe(true);
+    expect((await probeMedia(out)).audio).toMatchObject({ codec: 'aac', sampleRate: 48000, channels: 2 });
+  }, 30_000);
+});
+
 describe('bad input and cancel', () => {
   it('cancelling leaves no file at the destination and no temp files', async () => {
     const { dir: project, doc } = await makeProject(dir(), { count: 2, seconds: 4, width: 720, height: 1280 });
