@@ -8,7 +8,6 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { createCore, type Core } from '../../core.js';
 import { AppError } from '../../errors.js';
-import type { Job } from '../../ipc/contract/jobs.js';
 import { durationOf, encodeWav } from '../../narration/audio/wav.js';
 import { NARRATION_SYNTHESIZE_KIND } from '../../narration/jobs.js';
 import type { ProjectNarrationResult } from '../../narration/project-narration.js';
@@ -16,6 +15,7 @@ import { closeNarration, narrationRuntime, resolveEngine } from '../../narration
 import { synthesizeScript } from '../../narration/synthesize.js';
 import { buildTimingsFile } from '../../narration/timing/timings-file.js';
 import { parseCommandArgs, type CliIo, type Command } from '../command.js';
+import { awaitJobWithProgress } from '../job-progress.js';
 
 const USAGE = 'whatif narrate --text-file <s.txt> --voice <id> [--wpm 170] -o <out.wav> [--timings <out.json>] [--sentence-silence 0.3] [--language es|en]\n       whatif narrate <project-dir> [--keep-scene-durations]';
 
@@ -69,20 +69,7 @@ async function narrateFile(core: Core, values: Record<string, string | boolean |
 async function narrateProjectDir(core: Core, dir: string, keepScenes: boolean, io: CliIo): Promise<number> {
   const { summary } = core.projects.openFolder(path.resolve(dir));
   const job = core.jobs.enqueue(NARRATION_SYNTHESIZE_KIND, { projectId: summary.id, applySceneDurations: !keepScenes }, { projectId: summary.id });
-  let said = '';
-  const unsubscribe = core.events.subscribe((name, payload) => {
-    const j = payload as Job;
-    if (name !== 'job.changed' || j.id !== job.id || j.state !== 'running') return;
-    const line = `${Math.round(j.progress)}% ${j.message}`;
-    if (line !== said) io.err((said = line));
-  });
-  const onAbort = () => core.jobs.cancel(job.id);
-  io.signal.addEventListener('abort', onAbort, { once: true });
-  core.jobs.start();
-  const done = await core.jobs.waitFor(job.id);
-  unsubscribe();
-  io.signal.removeEventListener('abort', onAbort);
-  if (done.state !== 'done') throw new AppError(done.error?.code ?? 'internal', done.error?.message ?? `Narration ended ${done.state}.`);
+  const done = await awaitJobWithProgress(core, job, io, 'Narration');
   const r = done.result as ProjectNarrationResult;
   for (const warning of r.warnings) io.err(`warning: ${warning}`);
   io.out(`Narrated "${summary.name}": ${r.duration.toFixed(2)} s on the narration track, ${r.cues} caption cues, ${r.measuredWpm} wpm measured (asked ${r.requestedWpm}).`);

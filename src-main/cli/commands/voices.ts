@@ -2,11 +2,11 @@
 import path from 'node:path';
 import { createCore } from '../../core.js';
 import { AppError } from '../../errors.js';
-import type { Job } from '../../ipc/contract/jobs.js';
 import { VOICE_DOWNLOAD_KIND } from '../../narration/jobs.js';
 import { closeNarration } from '../../narration/runtime.js';
 import { addVoice, listVoices, removeVoice } from '../../narration/voices/manage.js';
-import { parseCommandArgs, progressLine, type CliIo, type Command } from '../command.js';
+import { parseCommandArgs, type CliIo, type Command } from '../command.js';
+import { awaitJobWithProgress } from '../job-progress.js';
 
 function cliCore(io: CliIo) {
   return createCore({ mode: 'cli', startJobs: false, log: process.env.WHATIF_DEBUG ? (l) => io.err(l) : undefined });
@@ -84,27 +84,7 @@ export const voiceDownload: Command = {
     const core = cliCore(io);
     try {
       const job = core.jobs.enqueue(VOICE_DOWNLOAD_KIND, { name });
-      const started = Date.now();
-      let lastLine = '';
-      const unsubscribe = core.events.subscribe((event, payload) => {
-        const j = payload as Job;
-        if (event !== 'job.changed' || j.id !== job.id || j.state !== 'running') return;
-        const elapsed = (Date.now() - started) / 1000;
-        const eta = j.progress > 0 ? (elapsed * (100 - j.progress)) / j.progress : null;
-        const line = progressLine(j.progress, eta, j.message);
-        if (line === lastLine) return;
-        lastLine = line;
-        if (io.isTty) process.stderr.write(`\r${line}`);
-        else io.err(line);
-      });
-      const onAbort = () => core.jobs.cancel(job.id);
-      io.signal.addEventListener('abort', onAbort, { once: true });
-      core.jobs.start();
-      const done = await core.jobs.waitFor(job.id);
-      unsubscribe();
-      io.signal.removeEventListener('abort', onAbort);
-      if (io.isTty) process.stderr.write('\n');
-      if (done.state !== 'done') throw new AppError(done.error?.code ?? 'internal', done.error?.message ?? `The download ended ${done.state}.`);
+      const done = await awaitJobWithProgress(core, job, io, 'The download');
       const voice = done.result as { id: string; sampleRate: number; bytes: number };
       io.out(`Installed ${voice.id} (${voice.sampleRate} Hz, ${size(voice.bytes)}).`);
       return 0;
