@@ -67,11 +67,11 @@ describe('audio graph', () => {
     expect(g.graph).toMatch(/amix=inputs=2.*\[mix\]$/);
     expect(buildAudioGraph([], 4)).toBeNull();
   });
-  it('reads loudnorm measurements and applies them linearly', () => {
+  it('reads loudnorm measurements and applies one gain plus a limiter', () => {
     const m = parseLoudnorm('junk\n{\n "input_i" : "-23.1",\n "input_tp" : "-5.0",\n "input_lra" : "3.0",\n "input_thresh" : "-33.4",\n "target_offset" : "0.2"\n}\n');
     expect(m?.input_i).toBe('-23.1');
-    expect(applyFilter(m)).toContain('measured_I=-23.1');
-    expect(applyFilter(m)).toContain('linear=true');
+    expect(applyFilter(m)).toContain('volume=9.10dB');
+    expect(applyFilter(m)).toContain('alimiter=');
     expect(parseLoudnorm('{"input_i":"-inf","input_tp":"-inf","input_lra":"0","input_thresh":"-inf","target_offset":"0"}')).toBeNull();
   });
 });

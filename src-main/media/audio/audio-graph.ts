@@ -2,7 +2,7 @@
  * The audio side of the render plan, pure: narration and music clips placed on the timeline (trim,
  * volume, fades), music ducked under the narration with a sidechain compressor keyed by the voice,
  * everything mixed, cut to the project length and loudness-normalised to -14 LUFS integrated with
- * true peak under -1 dBTP (two-pass loudnorm: measure, then apply linearly), AAC 48 kHz.
+ * true peak under -1 dBTP (measure with loudnorm, then one gain + an oversampled limiter), AAC 48 kHz.
  */
 import type { AudioClip, MusicClip } from '../../project/document.js';
 
@@ -109,11 +109,22 @@ export function parseLoudnorm(stderr: string): LoudnessMeasure | null {
   }
 }
 
-/** Second pass: apply the measured values linearly (no pumping), back to 48 kHz. */
-export function applyFilter(m: LoudnessMeasure | null): string {
+/**
+ * Second pass: one gain to the target loudness (the measured integrated loudness → -14 LUFS), then a
+ * look-ahead limiter at 4x oversampling keeps true peaks under about -2 dBTP. Unlike loudnorm's own
+ * second pass this never falls back to dynamic mode, which undershoots on short, peaky speech. The
+ * limiter costs some loudness on peaky material: `correctionDb` (measured on a trial pass by the
+ * export, see limiterCorrection) adds it back.
+ */
+export function applyFilter(m: LoudnessMeasure | null, correctionDb = 0): string {
   if (!m) return 'aresample=48000';
-  return (
-    `loudnorm=I=${TARGET_LUFS}:TP=${TARGET_TP}:LRA=${TARGET_LRA}:measured_I=${m.input_i}:measured_TP=${m.input_tp}:` +
-    `measured_LRA=${m.input_lra}:measured_thresh=${m.input_thresh}:offset=${m.target_offset}:linear=true,aresample=48000`
-  );
+  const gain = TARGET_LUFS - Number(m.input_i) + correctionDb;
+  return `volume=${gain.toFixed(2)}dB,aresample=192000,alimiter=limit=0.79:attack=5:release=60:level=0:latency=1,aresample=48000`;
+}
+
+/** Extra gain for the final pass: what the trial pass (gain + limiter) still missed, bounded. */
+export function limiterCorrection(trial: LoudnessMeasure | null): number {
+  if (!trial) return 0;
+  const missed = TARGET_LUFS - Number(trial.input_i);
+  return Number.isFinite(missed) ? Math.max(-3, Math.min(6, missed)) : 0;
 }

@@ -10,7 +10,7 @@ import path from 'node:path';
 import { AppError } from '../../errors.js';
 import { projectDuration, type OutputSettings, type ProjectDocument } from '../../project/document.js';
 import { resourcePath } from '../../platform/app-root.js';
-import { buildAudioGraph, silentAudioGraph, measureFilter, parseLoudnorm, applyFilter } from '../audio/audio-graph.js';
+import { buildAudioGraph, silentAudioGraph, measureFilter, parseLoudnorm, applyFilter, limiterCorrection } from '../audio/audio-graph.js';
 import { buildAss } from '../captions/ass.js';
 import { runFfmpeg, withTempOutput } from '../ffmpeg/run-ffmpeg.js';
 import { probeMedia, type MediaProbe } from '../ffmpeg/probe.js';
@@ -137,6 +137,7 @@ export async function exportProject(options: ExportOptions): Promise<ExportResul
       if (audioGraph) {
         const audioInputsArgs = audioGraph.files.flatMap((f) => ['-i', path.resolve(f)]);
         let measure = null;
+        let correction = 0;
         if (audioInputs.length > 0) {
           report(91, 'Measuring loudness');
           const pass1 = await runFfmpeg({
@@ -147,10 +148,25 @@ export async function exportProject(options: ExportOptions): Promise<ExportResul
             ...(signal ? { signal } : {}),
           });
           measure = parseLoudnorm(pass1.stderr);
+          if (measure) {
+            // Trials of gain + limiter: the loudness the limiter takes is added back (at most 3 rounds).
+            for (let round = 0; round < 3; round++) {
+              const trial = await runFfmpeg({
+                args: [...audioInputsArgs, '-filter_complex', `${audioGraph.graph};\n[mix]${applyFilter(measure, correction)},${measureFilter}[aout]`, '-map', '[aout]', '-f', 'null', '-'],
+                cwd: workDir,
+                durationSeconds: seconds,
+                label: 'the loudness measurement',
+                ...(signal ? { signal } : {}),
+              });
+              const missed = limiterCorrection(parseLoudnorm(trial.stderr));
+              correction = Math.max(-3, Math.min(8, correction + missed));
+              if (Math.abs(missed) < 0.25) break;
+            }
+          }
         }
         report(94, 'Mixing audio');
         await runFfmpeg({
-          args: [...audioInputsArgs, '-filter_complex', `${audioGraph.graph};\n[mix]${applyFilter(measure)}[aout]`, '-map', '[aout]', '-c:a', 'aac', '-b:a', '192k', '-ar', '48000', '-ac', '2', '-t', String(seconds), 'audio.m4a'],
+          args: [...audioInputsArgs, '-filter_complex', `${audioGraph.graph};\n[mix]${applyFilter(measure, correction)}[aout]`, '-map', '[aout]', '-c:a', 'aac', '-b:a', '192k', '-ar', '48000', '-ac', '2', '-t', String(seconds), 'audio.m4a'],
           cwd: workDir,
           durationSeconds: seconds,
           label: 'the audio',
