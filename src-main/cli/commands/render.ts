@@ -6,10 +6,10 @@
 import path from 'node:path';
 import { createCore } from '../../core.js';
 import { AppError } from '../../errors.js';
-import type { Job } from '../../ipc/contract/jobs.js';
 import { startExport, type ExportJobResult } from '../../media/export/export-job.js';
 import { AspectPresetSchema, QualitySchema } from '../../project/document.js';
-import { parseCommandArgs, progressLine, type Command } from '../command.js';
+import { parseCommandArgs, type Command } from '../command.js';
+import { awaitJobWithProgress } from '../job-progress.js';
 
 const USAGE = 'whatif render <project-dir> [-o out.mp4] [--preset 9:16|16:9|1:1] [--fps 24|25|30|60] [--quality draft|standard|high] [--silent-audio]';
 
@@ -49,28 +49,7 @@ export const render: Command = {
         ...(values['silent-audio'] ? { silentAudio: true } : {}),
       });
       io.out(`Rendering "${summary.name}" to ${destination}`);
-      const started = Date.now();
-      let lastLine = '';
-      const unsubscribe = core.events.subscribe((event, payload) => {
-        const j = payload as Job;
-        if (event !== 'job.changed' || j.id !== job.id || j.state !== 'running') return;
-        const elapsed = (Date.now() - started) / 1000;
-        const eta = j.progress > 3 ? (elapsed * (100 - j.progress)) / j.progress : null;
-        const line = progressLine(j.progress, eta, j.message.replace(/ · ETA .*$/, ''));
-        if (line === lastLine) return;
-        lastLine = line;
-        if (io.isTty) process.stderr.write(`\r${line.padEnd(90)}`);
-        else io.err(line);
-      });
-      const onAbort = () => core.jobs.cancel(job.id);
-      io.signal.addEventListener('abort', onAbort, { once: true });
-      core.jobs.start();
-      const done = await core.jobs.waitFor(job.id);
-      unsubscribe();
-      io.signal.removeEventListener('abort', onAbort);
-      if (io.isTty) process.stderr.write('\n');
-      if (done.state === 'cancelled') throw new AppError('cancelled', 'Cancelled.');
-      if (done.state !== 'done') throw new AppError(done.error?.code ?? 'internal', done.error?.message ?? `The export ended ${done.state}.`);
+      const done = await awaitJobWithProgress(core, job, io, 'The export');
       const r = done.result as ExportJobResult;
       io.out(`Done: ${r.file}`);
       io.out(`${r.width}x${r.height} ${Math.round(r.fps)} fps, ${r.durationSeconds.toFixed(2)} s, ${(r.bytes / 1e6).toFixed(1)} MB${r.hasAudio ? ', H.264 + AAC' : ', H.264 (no audio)'}, rendered in ${r.elapsedSeconds.toFixed(1)} s`);
