@@ -7,6 +7,7 @@ import path from 'node:path';
 import type { Db } from '../store/database.js';
 import { sha256OfBuffer } from '../project/assets.js';
 import type { DecodedImage } from './decode.js';
+import { writeFileAtomic } from '../platform/atomic-file.js';
 
 export interface CachedImage {
   key: string;
@@ -51,9 +52,7 @@ export class ImageCache {
     fs.mkdirSync(this.dir, { recursive: true });
     const file = path.join(this.dir, `${sha256}.${image.ext}`);
     if (!fs.existsSync(file)) {
-      const temp = `${file}.${process.pid}.tmp`;
-      fs.writeFileSync(temp, image.data);
-      fs.renameSync(temp, file);
+      writeFileAtomic(file, image.data);
     }
     this.db
       .prepare(

@@ -17,6 +17,7 @@ import { closeNarration, narrationRuntime, resolveEngine } from './runtime.js';
 import { synthesizeScript } from './synthesize.js';
 import { downloadVoice } from './voices/download.js';
 import type { VoiceInfo } from './voices/manage.js';
+import { writeFileAtomic } from '../platform/atomic-file.js';
 
 export const NARRATION_SYNTHESIZE_KIND = 'narration.synthesize';
 export const NARRATION_PREVIEW_KIND = 'narration.preview';
@@ -47,9 +48,7 @@ export async function runPreview(core: Core, payload: z.infer<typeof PreviewPayl
   const dir = path.join(core.paths.cache, 'narration-previews');
   fs.mkdirSync(dir, { recursive: true });
   const file = path.join(dir, `${sha256OfBuffer(wav)}.wav`);
-  const temp = `${file}.${process.pid}.tmp`;
-  fs.writeFileSync(temp, wav);
-  fs.renameSync(temp, file);
+  writeFileAtomic(file, wav);
   return { ...base, file, assetId: null };
 }
 

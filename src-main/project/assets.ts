@@ -8,6 +8,7 @@ import path from 'node:path';
 import { AppError, toAppError } from '../errors.js';
 import type { Asset } from './document.js';
 import { ASSETS_DIR } from './project-file.js';
+import { copyFileAtomic, writeFileAtomic } from '../platform/atomic-file.js';
 
 export const MIME_BY_EXT: Record<string, string> = {
   jpg: 'image/jpeg',
@@ -42,14 +43,7 @@ export async function storeAssetFile(projectDir: string, source: string, ext: st
     const target = path.join(projectDir, relative);
     fs.mkdirSync(path.dirname(target), { recursive: true });
     if (!fs.existsSync(target)) {
-      const temp = `${target}.${process.pid}.tmp`;
-      try {
-        fs.copyFileSync(source, temp);
-        fs.renameSync(temp, target);
-      } catch (error) {
-        fs.rmSync(temp, { force: true });
-        throw error;
-      }
+      copyFileAtomic(source, target);
     }
     const bytes = fs.statSync(target).size;
     return { ...meta, id: hash, file: relative, bytes, mime: meta.mime ?? MIME_BY_EXT[cleanExt] ?? 'application/octet-stream' };
@@ -66,14 +60,7 @@ export async function storeAssetBuffer(projectDir: string, data: Buffer, ext: st
   try {
     fs.mkdirSync(path.dirname(target), { recursive: true });
     if (!fs.existsSync(target)) {
-      const temp = `${target}.${process.pid}.tmp`;
-      try {
-        fs.writeFileSync(temp, data);
-        fs.renameSync(temp, target);
-      } catch (error) {
-        fs.rmSync(temp, { force: true });
-        throw error;
-      }
+      writeFileAtomic(target, data);
     }
   } catch (error) {
     throw toAppError(error);

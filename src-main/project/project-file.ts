@@ -9,6 +9,7 @@ import { AppError, toAppError } from '../errors.js';
 import { describeZodError } from '../ipc/handle.js';
 import { ProjectDocumentSchema, type ProjectDocument } from './document.js';
 import { upgradeDocument, UpgradeError } from './upgrade.js';
+import { writeFileAtomic } from '../platform/atomic-file.js';
 
 export const PROJECT_FILE = 'project.json';
 export const ASSETS_DIR = 'assets';
@@ -45,24 +46,6 @@ export function readProjectFile(dir: string): ProjectDocument {
     throw new AppError('invalid_input', `${file} is not a valid project: ${describeZodError(parsed.error)}. The file was left untouched.`);
   }
   return parsed.data;
-}
-
-/** Write any file atomically: a temp file beside it, flushed, then renamed over the target. */
-export function writeFileAtomic(file: string, data: string | Buffer): void {
-  const temp = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.${Date.now()}.tmp`);
-  try {
-    const fd = fs.openSync(temp, 'w');
-    try {
-      fs.writeFileSync(fd, data);
-      fs.fsyncSync(fd);
-    } finally {
-      fs.closeSync(fd);
-    }
-    fs.renameSync(temp, file);
-  } catch (error) {
-    fs.rmSync(temp, { force: true });
-    throw toAppError(error);
-  }
 }
 
 export function writeProjectFile(dir: string, document: ProjectDocument): void {

@@ -6,6 +6,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { SecretName } from '../ipc/contract/settings.js';
+import { writeFileAtomic } from '../platform/atomic-file.js';
 
 export type { SecretName };
 
@@ -75,10 +76,7 @@ export class FileSecretStore implements SecretStore {
 
   private write(values: Partial<Record<SecretName, string>>): void {
     fs.mkdirSync(path.dirname(this.file), { recursive: true });
-    const temp = `${this.file}.${process.pid}.tmp`;
-    fs.writeFileSync(temp, JSON.stringify(values), { mode: 0o600 });
-    fs.chmodSync(temp, 0o600);
-    fs.renameSync(temp, this.file);
+    writeFileAtomic(this.file, JSON.stringify(values), { mode: 0o600 });
   }
 }
 

@@ -16,20 +16,10 @@ import { synthesizeScript } from '../../narration/synthesize.js';
 import { buildTimingsFile } from '../../narration/timing/timings-file.js';
 import { parseCommandArgs, type CliIo, type Command } from '../command.js';
 import { awaitJobWithProgress } from '../job-progress.js';
+import { writeFileAtomic } from '../../platform/atomic-file.js';
 
 const USAGE = 'whatif narrate --text-file <s.txt> --voice <id> [--wpm 170] -o <out.wav> [--timings <out.json>] [--sentence-silence 0.3] [--language es|en]\n       whatif narrate <project-dir> [--keep-scene-durations]';
 
-function writeAtomic(file: string, data: Buffer | string): void {
-  fs.mkdirSync(path.dirname(file), { recursive: true });
-  const temp = `${file}.${process.pid}.tmp`;
-  try {
-    fs.writeFileSync(temp, data);
-    fs.renameSync(temp, file);
-  } catch (error) {
-    fs.rmSync(temp, { force: true });
-    throw error;
-  }
-}
 
 async function narrateFile(core: Core, values: Record<string, string | boolean | undefined>, io: CliIo): Promise<number> {
   const textFile = values['text-file'] as string | undefined;
@@ -60,8 +50,8 @@ async function narrateFile(core: Core, values: Record<string, string | boolean |
   });
   for (const warning of result.warnings) io.err(`warning: ${warning}`);
   const outFile = path.resolve(out);
-  writeAtomic(outFile, encodeWav(result.audio));
-  if (values.timings) writeAtomic(path.resolve(values.timings as string), `${JSON.stringify(buildTimingsFile(result), null, 2)}\n`);
+  writeFileAtomic(outFile, encodeWav(result.audio));
+  if (values.timings) writeFileAtomic(path.resolve(values.timings as string), `${JSON.stringify(buildTimingsFile(result), null, 2)}\n`);
   io.out(`Wrote ${outFile}: ${durationOf(result.audio).toFixed(2)} s, ${result.sentences.length} sentences, ${result.wpm.measured} words per minute measured (asked ${wpm}).`);
   return 0;
 }

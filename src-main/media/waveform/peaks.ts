@@ -9,6 +9,7 @@ import path from 'node:path';
 import { AppError } from '../../errors.js';
 import type { Asset } from '../../project/document.js';
 import { runFfmpeg } from '../ffmpeg/run-ffmpeg.js';
+import { writeFileAtomic } from '../../platform/atomic-file.js';
 
 /** Peak values per second of audio (the renderer merges buckets when zoomed out). */
 export const PEAKS_PER_SECOND = 50;
@@ -69,9 +70,7 @@ export async function waveformPeaks(projectDir: string, asset: Asset, cacheDir: 
       peaks: peaksFromSamples(samples, DECODE_RATE / PEAKS_PER_SECOND),
     };
     fs.mkdirSync(path.dirname(cacheFile), { recursive: true });
-    const tmpCache = `${cacheFile}.${process.pid}.tmp`;
-    fs.writeFileSync(tmpCache, JSON.stringify(result));
-    fs.renameSync(tmpCache, cacheFile);
+    writeFileAtomic(cacheFile, JSON.stringify(result));
     return result;
   } finally {
     fs.rmSync(tmpDir, { recursive: true, force: true });

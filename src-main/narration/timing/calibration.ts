@@ -11,6 +11,7 @@ import { measuredWpm } from '../audio/speech-time.js';
 import type { NarrationEngine } from '../engines/engine.js';
 import { splitScript } from '../script.js';
 import { fitCalibration, type Calibration } from './wpm.js';
+import { writeFileAtomic } from '../../platform/atomic-file.js';
 
 const PASSAGES: Record<string, string> = {
   en: 'What if the moon disappeared tonight? The tides would shrink to a whisper. Nights would grow darker than anyone alive has ever seen. Birds that travel by moonlight would lose their way. And yet, life on Earth would slowly learn to live without it.',
@@ -56,9 +57,7 @@ export class CalibrationCache {
     const calibration = fitCalibration(model, points);
     try {
       fs.mkdirSync(path.dirname(this.file), { recursive: true });
-      const temp = `${this.file}.${process.pid}.tmp`;
-      fs.writeFileSync(temp, JSON.stringify({ ...this.read(), [key]: calibration }, null, 2));
-      fs.renameSync(temp, this.file);
+      writeFileAtomic(this.file, JSON.stringify({ ...this.read(), [key]: calibration }, null, 2));
     } catch {
       // a cache that cannot be written costs a recalibration next time, nothing more
     }
