@@ -39,6 +39,7 @@ export const ExportResultSchema = z.object({
   hasAudio: z.boolean(),
   elapsedSeconds: z.number(),
 });
+export type ExportJobResult = z.infer<typeof ExportResultSchema>;
 
 export const exportCalls = {
   'export.start': call(ExportSettingsSchema, z.object({ jobId: z.string(), job: JobSchema, destination: z.string() }), 'Queue an MP4 export of a project (a job with progress and cancel); returns the job.'),

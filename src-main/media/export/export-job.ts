@@ -7,7 +7,7 @@ import path from 'node:path';
 import { z } from 'zod';
 import type { Core } from '../../core.js';
 import { AppError } from '../../errors.js';
-import { ExportSettingsSchema, type ExportSettings } from '../../ipc/contract/export.js';
+import { ExportSettingsSchema, type ExportJobResult, type ExportSettings } from '../../ipc/contract/export.js';
 import type { Job } from '../../ipc/contract/jobs.js';
 import { readProjectFile } from '../../project/project-file.js';
 import { exportProject } from './export-project.js';
@@ -18,17 +18,7 @@ export const EXPORT_KIND = 'export.render';
 const ExportPayload = ExportSettingsSchema.extend({ destination: z.string().min(1) });
 type ExportPayload = z.infer<typeof ExportPayload>;
 
-export interface ExportJobResult {
-  file: string;
-  folder: string;
-  durationSeconds: number;
-  width: number;
-  height: number;
-  fps: number;
-  bytes: number;
-  hasAudio: boolean;
-  elapsedSeconds: number;
-}
+export type { ExportJobResult };
 
 /** Queues an export; the destination is fixed now so the UI can show where it will go. */
 export function startExport(core: Core, input: ExportSettings): { jobId: string; job: Job; destination: string } {

@@ -17,6 +17,7 @@ import { probeMedia, type MediaProbe } from '../ffmpeg/probe.js';
 import { chunkGraph, videoEncoderArgs } from '../render/chunk-graph.js';
 import { planVideo } from '../render/video-plan.js';
 import { checkAudio, checkImages, prepareClipImage, validateForExport } from './inputs.js';
+import type { ExportJobResult } from './export-job.js';
 
 export interface ExportOptions {
   projectDir: string;
@@ -55,17 +56,7 @@ async function runPool(count: number, width: number, task: (index: number) => Pr
   if (failure !== null) throw failure;
 }
 
-export interface ExportResult {
-  file: string;
-  durationSeconds: number;
-  width: number;
-  height: number;
-  fps: number;
-  bytes: number;
-  hasAudio: boolean;
-  elapsedSeconds: number;
-  probe: MediaProbe;
-}
+export type ExportResult = Omit<ExportJobResult, 'folder'> & { probe: MediaProbe };
 
 export function fontsDir(): string {
   return resourcePath('fonts');

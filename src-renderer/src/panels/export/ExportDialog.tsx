@@ -11,13 +11,8 @@ import { CallError, invoke, mediaUrl, on } from '../../ipc/client.js';
 import { errorText } from '../../state/app-store.js';
 import { documentStore, useDocument } from '../../state/document/index.js';
 import { addSample, etaSeconds, formatEta, type ProgressSample } from './eta.js';
+import type { ExportJobResult } from '../../../../src-main/ipc/contract/export.js';
 
-interface ExportResult {
-  file: string;
-  folder: string;
-  durationSeconds: number;
-  bytes: number;
-}
 
 export function ExportDialog({ onClose }: { onClose: () => void }) {
   const t = useT();
@@ -51,7 +46,7 @@ export function ExportDialog({ onClose }: { onClose: () => void }) {
   }, [job?.id]);
 
   const running = job && (job.state === 'queued' || job.state === 'running');
-  const result = job?.state === 'done' ? (job.result as ExportResult | null) : null;
+  const result = job?.state === 'done' ? (job.result as ExportJobResult | null) : null;
   const eta = running ? etaSeconds(samples.current) : null;
 
   const start = async () => {
