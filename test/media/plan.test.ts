@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { buildAudioGraph, parseLoudnorm, applyFilter } from '../../src-main/media/audio/audio-graph.js';
 import { assColor, assTime, buildAss } from '../../src-main/media/captions/ass.js';
 import { formatSrt, parseSrt } from '../../src-main/media/captions/srt.js';
-import { chunkGraph, filterPath } from '../../src-main/media/render/chunk-graph.js';
+import { chunkGraph, filterPath, transitionJoin } from '../../src-main/media/render/chunk-graph.js';
 import { chunkItems, planVideo } from '../../src-main/media/render/video-plan.js';
 import { createEmptyDocument } from '../../src-main/project/document.js';
 import { imageClip } from './fixtures.js';
@@ -38,11 +38,23 @@ describe('video plan', () => {
     const g = chunkGraph(plan, plan.chunks[0]!, { file: 'overlay.ass', fontsDir: 'C:\\fonts' });
     expect(g.graph).toContain('loop=loop=');
     expect(g.graph).toContain('perspective=');
-    expect(g.graph).toMatch(/xfade=transition=fade:duration=0\.6/);
+    expect(g.graph).toMatch(/xfade=transition=fade:duration=0\.6:offset=0\[/);
     expect(g.graph).toContain('concat=n=2');
     expect(g.graph).toContain('fontsdir=C\\:/fonts');
     expect(new Set(g.inputClips).size).toBe(g.inputClips.length);
     expect(filterPath("/a b/it's:x,y")).toBe("/a b/it\\'s\\:x\\,y");
+  });
+
+  it('sends only the overlapping frames through xfade (body, blend, rest concatenated)', () => {
+    const lines = transitionJoin('s0', 's1', 'j1', { kind: 'fade', before: 171, overlap: 18, after: 180, fps: 30 });
+    expect(lines).toContain('[j1a0]trim=end_frame=171,setpts=PTS-STARTPTS[j1body]');
+    expect(lines).toContain('[j1a1]trim=start_frame=171,setpts=PTS-STARTPTS[j1tail]');
+    expect(lines).toContain('[j1b0]trim=end_frame=18,setpts=PTS-STARTPTS[j1head]');
+    expect(lines).toContain('[j1tail][j1head]xfade=transition=fade:duration=0.6:offset=0[j1x]');
+    expect(lines.at(-1)).toBe('[j1body][j1x][j1rest]concat=n=3:v=1:a=0,settb=1/30,setpts=N[j1]');
+    // A transition at the very start of the stream, into a clip that is all transition.
+    const edge = transitionJoin('s0', 's1', 'j1', { kind: 'wipeleft', before: 0, overlap: 12, after: 0, fps: 24 });
+    expect(edge).toEqual(['[s0]setpts=PTS-STARTPTS[j1tail]', '[s1]trim=end_frame=12,setpts=PTS-STARTPTS[j1head]', '[j1tail][j1head]xfade=transition=wipeleft:duration=0.5:offset=0[j1x]', '[j1x]concat=n=1:v=1:a=0,settb=1/24,setpts=N[j1]']);
   });
 
   it('fills a gap between clips with black', () => {

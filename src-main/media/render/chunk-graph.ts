@@ -62,6 +62,38 @@ export interface ChunkGraph {
   frames: number;
 }
 
+/**
+ * Joins two streams with a transition. ffmpeg 5.1's xfade handles (and slows down) every frame that
+ * passes through it, so only the overlapping frames go through xfade: the stream so far is split
+ * into its body and its tail, the next clip into its head and the rest, and the three parts are
+ * concatenated. `before`, `overlap` and `after` are frame counts.
+ */
+export function transitionJoin(a: string, b: string, out: string, t: { kind: string; before: number; overlap: number; after: number; fps: number }): string[] {
+  const lines =
+    t.before > 0
+      ? [
+          `[${a}]split=2[${out}a0][${out}a1]`,
+          `[${out}a0]trim=end_frame=${t.before},setpts=PTS-STARTPTS[${out}body]`,
+          `[${out}a1]trim=start_frame=${t.before},setpts=PTS-STARTPTS[${out}tail]`,
+        ]
+      : [`[${a}]setpts=PTS-STARTPTS[${out}tail]`];
+  const parts = t.before > 0 ? [`${out}body`] : [];
+  if (t.after > 0) {
+    lines.push(
+      `[${b}]split=2[${out}b0][${out}b1]`,
+      `[${out}b0]trim=end_frame=${t.overlap},setpts=PTS-STARTPTS[${out}head]`,
+      `[${out}b1]trim=start_frame=${t.overlap},setpts=PTS-STARTPTS[${out}rest]`,
+    );
+  } else {
+    lines.push(`[${b}]trim=end_frame=${t.overlap},setpts=PTS-STARTPTS[${out}head]`);
+  }
+  lines.push(`[${out}tail][${out}head]xfade=transition=${t.kind}:duration=${num(t.overlap / t.fps)}:offset=0[${out}x]`);
+  parts.push(`${out}x`);
+  if (t.after > 0) parts.push(`${out}rest`);
+  lines.push(`${parts.map((p) => `[${p}]`).join('')}concat=n=${parts.length}:v=1:a=0,settb=1/${t.fps},setpts=N[${out}]`);
+  return lines;
+}
+
 export function chunkGraph(plan: VideoPlan, chunk: ChunkPlan, ass: { file: string; fontsDir: string } | null): ChunkGraph {
   const { fps, size } = plan;
   const items = chunkItems(plan, chunk);
@@ -87,9 +119,13 @@ export function chunkGraph(plan: VideoPlan, chunk: ChunkPlan, ass: { file: strin
     const out = `j${i}`;
     if (item.kind === 'clip' && item.clip.transition.frames > 0 && item.fromFrame < chainEnd) {
       const kind = XFADE[item.clip.transition.kind as Exclude<Transition['kind'], 'cut'>];
-      const duration = (chainEnd - item.fromFrame) / fps;
-      const offset = (item.fromFrame - chunk.startFrame) / fps;
-      lines.push(`[${current}][s${i}]xfade=transition=${kind}:duration=${num(duration)}:offset=${num(offset)}[${out}]`);
+      lines.push(...transitionJoin(current, `s${i}`, out, {
+        kind,
+        before: item.fromFrame - chunk.startFrame,
+        overlap: chainEnd - item.fromFrame,
+        after: item.toFrame - chainEnd,
+        fps,
+      }));
     } else {
       // concat outputs microsecond timestamps; back to the frame time base so a later xfade accepts it.
       lines.push(`[${current}][s${i}]concat=n=2:v=1:a=0,settb=1/${fps},setpts=N[${out}]`);
