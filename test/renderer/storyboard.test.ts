@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ImageClip, Scene } from '../../src-main/project/document.js';
-import { durationsFromSentences, followNarration, layoutSceneClips, reorderIds, reorderScenes, splitByReference } from '../../src-renderer/src/panels/storyboard/scene-layout.js';
+import { durationsFromSentences, followNarration, layoutSceneClips, reorderIds, reorderScenes, sceneWarnings, splitByReference } from '../../src-renderer/src/panels/storyboard/scene-layout.js';
 import { imageFileProblem } from '../../src-renderer/src/panels/storyboard/image-file.js';
 
 const scene = (id: string, duration: number): Scene => ({ id, prompt: id, negativePrompt: '', model: 'flux-kontext-pro', imageAssetId: `a-${id}`, duration });
@@ -111,5 +111,25 @@ describe('durations from the narration job', () => {
       action && action.type === 'batch' ? action.actions.filter((a) => a.type === 'updateScene').map((a) => (a.type === 'updateScene' ? a.patch.duration : 0)) : [];
     expect(pick(followNarration(doc, [2.5, 4]))).toEqual([2.5, 4]);
     expect(pick(followNarration(doc, [2.5]))).toEqual([2, 3]);
+  });
+});
+
+describe('scene warnings in the user\'s language', () => {
+  const models = [
+    { id: 'flux-kontext-pro', label: 'Flux Kontext Pro', negativePrompt: false, reference: true },
+    { id: 'flux-2/pro-text-to-image', label: 'Flux 2 Pro', negativePrompt: true, reference: false },
+  ];
+  it('names the scenes whose negative prompt or reference the model would drop', () => {
+    const scenes: Scene[] = [
+      { ...scene('a', 3), negativePrompt: '' },
+      { ...scene('b', 3), model: 'flux-2/pro-text-to-image', referenceSceneId: 'a' },
+      { ...scene('c', 3), model: 'flux-2/pro-text-to-image', negativePrompt: 'blurry' },
+    ];
+    const style = { style: '', negativePrompt: 'cartoon' } as never;
+    expect(sceneWarnings({ scenes, style }, models)).toEqual([
+      { scene: 1, kind: 'noNegative', model: 'Flux Kontext Pro' },
+      { scene: 2, kind: 'noReference', model: 'Flux 2 Pro' },
+    ]);
+    expect(sceneWarnings({ scenes, style: { style: '', negativePrompt: '' } as never }, models)).toEqual([{ scene: 2, kind: 'noReference', model: 'Flux 2 Pro' }]);
   });
 });

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState, type CSSProperties } from 'react';
+import { useCallback, useEffect, useMemo, useState, type CSSProperties } from 'react';
 import type { AspectPreset } from '../../../../src-main/project/document.js';
 import { useT } from '../../i18n/use-t.js';
 import { invoke } from '../../ipc/client.js';
@@ -6,7 +6,7 @@ import { errorText, useAppStore } from '../../state/app-store.js';
 import { dispatch, documentStore, useDocument, useOpenProjectDocument } from '../../state/document/index.js';
 import { useJobsStore } from '../jobs/jobs-store.js';
 import { SceneCard, SCENE_DRAG_TYPE } from './SceneCard.js';
-import { followNarration, reorderScenes, splitByReference } from './scene-layout.js';
+import { followNarration, reorderScenes, sceneWarnings, splitByReference } from './scene-layout.js';
 import { useStoryboardStore, type Estimate } from './storyboard-store.js';
 import { TemplatePicker } from './TemplatePicker.js';
 import './storyboard.css';
@@ -25,6 +25,9 @@ export function StoryboardPanel() {
   const [error, setError] = useState<string | null>(null);
   const [estimate, setEstimate] = useState<Estimate | null>(null);
   const [busy, setBusy] = useState(false);
+  const models = useStoryboardStore((s) => s.models);
+  const style = useDocument((s) => s.doc?.style);
+  const warnings = useMemo(() => (scenes && style ? sceneWarnings({ scenes, style }, models) : []), [scenes, style, models]);
 
   useEffect(() => {
     useStoryboardStore.getState().loadModels().catch((e: unknown) => setError(errorText(e)));
@@ -143,12 +146,12 @@ export function StoryboardPanel() {
             (estimate.withinCap ? '' : ` ${t('storyboard.overCap')}`)
           : '\u00a0'}
       </p>
-      {estimate && estimate.warnings.length > 0 && (
+      {warnings.length > 0 && (
         <ul className="warnings">
-          {estimate.warnings.slice(0, 2).map((w) => (
-            <li key={w}>{w}</li>
+          {warnings.slice(0, 2).map((w) => (
+            <li key={`${w.scene}-${w.kind}`}>{t(w.kind === 'noNegative' ? 'storyboard.warnNoNegative' : 'storyboard.warnNoReference', { scene: w.scene, model: w.model })}</li>
           ))}
-          {estimate.warnings.length > 2 && <li>{t('storyboard.moreWarnings', { count: estimate.warnings.length - 2 })}</li>}
+          {warnings.length > 2 && <li>{t('storyboard.moreWarnings', { count: warnings.length - 2 })}</li>}
         </ul>
       )}
       {(error || loadError) && (

@@ -107,3 +107,29 @@ export function splitByReference(scenes: readonly Pick<Scene, 'id' | 'imageAsset
   }
   return { now, later };
 }
+
+export interface SceneWarning {
+  scene: number;
+  kind: 'noNegative' | 'noReference';
+  model: string;
+}
+
+/**
+ * What a batch would silently leave out, per scene, for the user's language (the core's own warning
+ * strings are English): a negative prompt the model cannot take, a reference it ignores.
+ */
+export function sceneWarnings(
+  doc: Pick<ProjectDocument, 'scenes' | 'style'>,
+  models: readonly { id: string; label: string; negativePrompt: boolean; reference: boolean }[],
+  defaultModel = 'flux-kontext-pro',
+): SceneWarning[] {
+  const warnings: SceneWarning[] = [];
+  doc.scenes.forEach((scene, index) => {
+    const model = models.find((m) => m.id === (scene.model || defaultModel));
+    if (!model) return;
+    const negative = (scene.negativePrompt || doc.style.negativePrompt).trim();
+    if (negative && !model.negativePrompt) warnings.push({ scene: index + 1, kind: 'noNegative', model: model.label });
+    if ((scene.referenceSceneId || scene.referenceAssetId) && !model.reference) warnings.push({ scene: index + 1, kind: 'noReference', model: model.label });
+  });
+  return warnings;
+}
