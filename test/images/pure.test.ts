@@ -49,19 +49,37 @@ describe('models', () => {
 });
 
 describe('rate gate (fake clock)', () => {
-  it('grants 20 per window then makes the 21st wait for the oldest to leave; polls 3 per second', () => {
+  it('grants 20 per window then makes the 21st wait for the oldest to leave; polls 3 per second', async () => {
     let now = 0;
     const gate = new RateGate({ all: { limit: 20, windowMs: 10_000 }, poll: { limit: 3, windowMs: 1000 } }, () => now, 0);
     for (let i = 0; i < 20; i++) {
       expect(gate.waitFor(['all'])).toBe(0);
-      void gate.acquire(['all']);
+      const release = await gate.acquire(['all']);
+      release(); // answered at once: counts from now
       now += 10;
     }
     expect(gate.waitFor(['all'])).toBe(10_000 - 200 + 1);
     now = 20_000;
-    for (let i = 0; i < 3; i++) void gate.acquire(['all', 'poll']);
+    for (let i = 0; i < 3; i++) (await gate.acquire(['all', 'poll']))();
     expect(gate.waitFor(['poll'])).toBe(1001);
     expect(gate.waitFor(['all'])).toBe(0);
+  });
+
+  it('counts a request from its answer, and as "now" while in flight: a late arrival never breaks the limit', async () => {
+    let now = 0;
+    const gate = new RateGate({ all: { limit: 2, windowMs: 1000 } }, () => now, 0);
+    const slow = await gate.acquire(['all']); // sent at 0, still unanswered
+    now = 900;
+    (await gate.acquire(['all']))(); // sent and answered at 900
+    now = 1500;
+    // Counted from its grant, the first would have left the window; it may reach the server only now.
+    expect(gate.waitFor(['all'])).toBe(900 + 1000 - 1500 + 1);
+    now = 1700;
+    slow(); // answered at 1700: from now on it counts from 1700
+    expect(gate.waitFor(['all'])).toBe(900 + 1000 - 1700 + 1);
+    now = 1901;
+    expect(gate.waitFor(['all'])).toBe(0);
+    expect(gate.waitFor(['all'], 2000)).toBe(0);
   });
 });
 

@@ -57,19 +57,23 @@ export class KieClient {
 
   private async call(path: string, init: { json?: unknown; signal?: AbortSignal | undefined; poll?: boolean; base?: string; timeoutRetryable?: boolean }): Promise<HttpResponse> {
     const key = await this.key();
-    await this.gate.acquire(init.poll ? ['all', 'poll'] : ['all'], init.signal);
-    return httpRequest({
-      provider: 'KIE',
-      url: `${init.base ?? this.options.baseUrl}${path}`,
-      headers: { Authorization: `Bearer ${key}` },
-      ...(init.json === undefined ? {} : { json: init.json }),
-      ...(init.signal ? { signal: init.signal } : {}),
-      timeoutMs: this.timings.requestTimeoutMs,
-      ...(init.timeoutRetryable === undefined ? {} : { timeoutRetryable: init.timeoutRetryable }),
-      secrets: [key],
-      describeError: (_status, body) => body.slice(0, 200),
-      ...(this.options.log ? { log: this.options.log } : {}),
-    });
+    const release = await this.gate.acquire(init.poll ? ['all', 'poll'] : ['all'], init.signal);
+    try {
+      return await httpRequest({
+        provider: 'KIE',
+        url: `${init.base ?? this.options.baseUrl}${path}`,
+        headers: { Authorization: `Bearer ${key}` },
+        ...(init.json === undefined ? {} : { json: init.json }),
+        ...(init.signal ? { signal: init.signal } : {}),
+        timeoutMs: this.timings.requestTimeoutMs,
+        ...(init.timeoutRetryable === undefined ? {} : { timeoutRetryable: init.timeoutRetryable }),
+        secrets: [key],
+        describeError: (_status, body) => body.slice(0, 200),
+        ...(this.options.log ? { log: this.options.log } : {}),
+      });
+    } finally {
+      release();
+    }
   }
 
   /** Starts a paid generation. Not retried on timeout or a garbled answer: it may exist already. */

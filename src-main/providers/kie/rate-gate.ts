@@ -1,8 +1,11 @@
 /**
  * One client-side limiter for every KIE call. Each request names the buckets it counts against (all
- * calls: 20 per 10 s; polls also: 3 per second) and is granted only when every bucket has room at that
- * instant, so the time stamped is the time sent. Waiters are served in order, except that a waiter
- * blocked by one bucket does not hold back one that only needs others (creates overtake polls).
+ * calls: 20 per 10 s; polls also: 3 per second) and is granted only when every bucket has room.
+ * The server counts arrivals, and a request arrives somewhere between its grant and its answer (a busy
+ * machine can delay the send): so a request counts as "now" while in flight and, once answered, from
+ * the time of its answer. That bounds its arrival from above, and the limit holds however late it
+ * arrived. Waiters are served in order, except that a waiter blocked by one bucket does not hold back
+ * one that only needs others (creates overtake polls).
  */
 import { AppError } from '../../errors.js';
 
@@ -11,16 +14,25 @@ export interface BucketSpec {
   windowMs: number;
 }
 
+/** When a request may have reached the server at the latest: open while it is in flight. */
+interface Stamp {
+  at: number;
+  open: boolean;
+}
+
+/** Call when the request has its answer (or failed): from then on it counts from that time. */
+export type Release = () => void;
+
 interface Waiter {
   buckets: string[];
-  resolve: () => void;
+  resolve: (release: Release) => void;
   reject: (error: unknown) => void;
   signal: AbortSignal | undefined;
   onAbort: () => void;
 }
 
 export class RateGate {
-  private readonly stamps = new Map<string, number[]>();
+  private readonly stamps = new Map<string, Stamp[]>();
   private readonly waiters: Waiter[] = [];
   private timer: NodeJS.Timeout | null = null;
   /** Every grant, for tests and the benchmark: [time, buckets]. */
@@ -42,16 +54,19 @@ export class RateGate {
       const spec = this.specs[name];
       if (!spec) throw new Error(`Unknown rate bucket ${name}`);
       const window = spec.windowMs + this.marginMs;
-      const recent = (this.stamps.get(name) ?? []).filter((t) => t > now - window);
+      const recent = (this.stamps.get(name) ?? []).filter((s) => s.open || s.at > now - window);
       this.stamps.set(name, recent);
-      if (recent.length >= spec.limit) wait = Math.max(wait, recent[recent.length - spec.limit]! + window - now + 1);
+      if (recent.length >= spec.limit) {
+        const times = recent.map((s) => (s.open ? now : s.at)).sort((a, b) => a - b);
+        wait = Math.max(wait, times[times.length - spec.limit]! + window - now + 1);
+      }
     }
     return wait;
   }
 
-  acquire(buckets: string[], signal?: AbortSignal): Promise<void> {
+  acquire(buckets: string[], signal?: AbortSignal): Promise<Release> {
     if (signal?.aborted) return Promise.reject(new AppError('cancelled', 'Cancelled.'));
-    return new Promise<void>((resolve, reject) => {
+    return new Promise<Release>((resolve, reject) => {
       const waiter: Waiter = {
         buckets,
         resolve,
@@ -84,12 +99,19 @@ export class RateGate {
         for (const b of waiter.buckets) blocked.add(b);
         continue;
       }
-      for (const b of waiter.buckets) this.stamps.get(b)!.push(now);
+      const stamp: Stamp = { at: now, open: true };
+      for (const b of waiter.buckets) this.stamps.get(b)!.push(stamp);
       this.granted.push({ at: now, buckets: waiter.buckets });
       if (this.granted.length > 10_000) this.granted.splice(0, 5_000);
       this.waiters.splice(this.waiters.indexOf(waiter), 1);
       waiter.signal?.removeEventListener('abort', waiter.onAbort);
-      waiter.resolve();
+      waiter.resolve(() => {
+        if (!stamp.open) return;
+        stamp.open = false;
+        stamp.at = this.now();
+        // A waiter that was held by this open stamp may now be served sooner.
+        if (this.waiters.length > 0) this.pump();
+      });
     }
     if (this.waiters.length > 0 && Number.isFinite(soonest)) {
       // Not unref'd: a waiter is pending, and the CLI must stay alive until it is served.
