@@ -41,8 +41,11 @@ export class RateGate {
   constructor(
     private readonly specs: Record<string, BucketSpec>,
     private readonly now: () => number = Date.now,
-    /** Added to each window: the server measures arrival, a little after we send. */
-    private readonly marginMs = 100,
+    /**
+     * Added to each window. Counting from the answer already bounds the arrival from above, so a few
+     * milliseconds cover only timer granularity on either side.
+     */
+    private readonly marginMs = 20,
   ) {
     for (const name of Object.keys(specs)) this.stamps.set(name, []);
   }
