@@ -26,6 +26,17 @@ function job(id: string, patch: Partial<Job> = {}): Job {
 }
 
 describe('job list rules', () => {
+  it('a call\'s reply that lost the race with the job\'s own events does not undo them', () => {
+    const failed = job('4', { state: 'error', updatedAt: '2026-01-01T00:00:05.000Z', error: { code: 'provider_error', message: 'md5 mismatch' } });
+    let list = mergeJob([], failed);
+    list = mergeJob(list, job('4')); // the voices.download reply: queued, older
+    expect(list.map((j) => j.state)).toEqual(['error']);
+    list = mergeJob(list, job('4', { state: 'running', updatedAt: failed.updatedAt })); // same instant: the end wins
+    expect(list.map((j) => j.state)).toEqual(['error']);
+    list = mergeJob(list, job('4', { state: 'queued', updatedAt: '2026-01-01T00:00:09.000Z' })); // a retry: newer
+    expect(list.map((j) => j.state)).toEqual(['queued']);
+  });
+
   it('inserts newest first and replaces an updated job in place', () => {
     let list = mergeJob([], job('1'));
     list = mergeJob(list, job('3'));

@@ -4,7 +4,18 @@ import type { Job, JobState } from '../../../../src-main/ipc/contract/jobs.js';
 export const MAX_JOBS_SHOWN = 300;
 
 /** Insert or replace a job, newest first, keeping at most MAX_JOBS_SHOWN. */
+const TERMINAL: readonly JobState[] = ['done', 'error', 'cancelled'];
+
+/** Whether `incoming` is older than what the list already has (a call's reply can lose the race with the job's own events). */
+function isStale(existing: Job | undefined, incoming: Job): boolean {
+  if (!existing) return false;
+  if (existing.updatedAt !== incoming.updatedAt) return existing.updatedAt > incoming.updatedAt;
+  return TERMINAL.includes(existing.state) && !TERMINAL.includes(incoming.state);
+}
+
+/** The list with `job` in it, newest first; a job older than the one already held is ignored. */
 export function mergeJob(list: readonly Job[], job: Job): Job[] {
+  if (isStale(list.find((j) => j.id === job.id), job)) return [...list];
   const rest = list.filter((j) => j.id !== job.id);
   const next = [job, ...rest].sort((a, b) => (a.createdAt < b.createdAt ? 1 : a.createdAt > b.createdAt ? -1 : 0));
   return next.slice(0, MAX_JOBS_SHOWN);

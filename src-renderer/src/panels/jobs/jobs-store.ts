@@ -44,6 +44,11 @@ export const useJobsStore = create<JobsState>()((set) => ({
   },
 }));
 
+/** Put a job a call just returned into the list (never over a newer state its events brought). */
+export function upsertJob(job: Job): void {
+  useJobsStore.setState((s) => ({ jobs: mergeJob(s.jobs ?? [], job) }));
+}
+
 /** Subscribe once (the app shell calls this); returns the unsubscribe. */
 export function startJobsWatch(): () => void {
   void useJobsStore.getState().refresh();

@@ -6,7 +6,7 @@ import { create } from 'zustand';
 import type { CallOutput } from '../../../../src-main/ipc/contract/index.js';
 import type { Job } from '../../../../src-main/ipc/contract/jobs.js';
 import { invoke } from '../../ipc/client.js';
-import { useJobsStore } from '../jobs/jobs-store.js';
+import { upsertJob, useJobsStore } from '../jobs/jobs-store.js';
 
 export type ImageModel = CallOutput<'images.models'>['models'][number];
 export type Estimate = CallOutput<'scenes.estimate'>;
@@ -41,7 +41,7 @@ export const useStoryboardStore = create<StoryboardState>()((set, get) => ({
       if (sceneId) next[sceneId] = job.id;
     });
     set({ jobBySceneId: next });
-    for (const job of jobs) useJobsStore.setState((s) => ({ jobs: s.jobs ? [job, ...s.jobs.filter((j) => j.id !== job.id)] : [job] }));
+    for (const job of jobs) upsertJob(job);
   },
 }));
 

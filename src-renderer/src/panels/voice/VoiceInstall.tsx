@@ -4,7 +4,7 @@ import { jobLine } from '../jobs/job-list.js';
 import { useT } from '../../i18n/use-t.js';
 import { invoke } from '../../ipc/client.js';
 import { errorText } from '../../state/app-store.js';
-import { useJobsStore } from '../jobs/jobs-store.js';
+import { upsertJob, useJobsStore } from '../jobs/jobs-store.js';
 import { useVoicesStore } from './voices-store.js';
 
 /** Install a Piper voice: download by name from the voice hub (a job with progress) or add a local .onnx. */
@@ -21,7 +21,7 @@ export function VoiceInstall() {
     setMessage(null);
     try {
       const { job: started } = await invoke('voices.download', { name: name.trim() });
-      useJobsStore.setState((s) => ({ jobs: [started, ...(s.jobs ?? []).filter((j) => j.id !== started.id)] }));
+      upsertJob(started);
       setJobId(started.id);
     } catch (e) {
       setMessage({ ok: false, text: errorText(e) });

@@ -7,7 +7,7 @@ import { useT } from '../../i18n/use-t.js';
 import { invoke, mediaUrl } from '../../ipc/client.js';
 import { errorText, useAppStore } from '../../state/app-store.js';
 import { dispatch, documentStore, useDocument, useOpenProjectDocument } from '../../state/document/index.js';
-import { useJobsStore } from '../jobs/jobs-store.js';
+import { upsertJob, useJobsStore } from '../jobs/jobs-store.js';
 import { estimateScript, formatSeconds, previewText } from './estimate.js';
 import { VoiceInstall } from './VoiceInstall.js';
 import { useVoicesStore, voicesFor } from './voices-store.js';
@@ -104,7 +104,7 @@ export function VoicePanel() {
     try {
       const text = previewText(narration!.script, narration!.language);
       const { job } = await invoke('narration.preview', { voiceId: narration!.voiceId!, text, wordsPerMinute: narration!.wordsPerMinute, language: narration!.language });
-      useJobsStore.setState((s) => ({ jobs: [job, ...(s.jobs ?? [])] }));
+      upsertJob(job);
       setPreviewJobId(job.id);
     } catch (e) {
       setError(errorText(e));
@@ -115,7 +115,7 @@ export function VoicePanel() {
     try {
       await documentStore.getState().saveNow();
       const { job } = await invoke('narration.synthesize', { projectId: projectId!, applySceneDurations: applyScenes });
-      useJobsStore.setState((s) => ({ jobs: [job, ...(s.jobs ?? [])] }));
+      upsertJob(job);
       setSynthJobId(job.id);
     } catch (e) {
       setError(errorText(e));
