@@ -6,25 +6,17 @@
  *                      with 500 clips (~200 of them on screen)
  * Targets: drag ≤ 20, tti ≤ 1000, open ≤ 100. A benchmark, not a test: it prints, it does not fail on time.
  */
-import type { Page } from 'playwright-core';
 import { storeAssetBuffer } from '../../src-main/project/assets.js';
 import { DEFAULT_TEXT_STYLE, type ProjectDocument } from '../../src-main/project/document.js';
 import { writeProjectFile } from '../../src-main/project/project-file.js';
 import { imageClip, patternImage } from '../../test/media/fixtures.js';
-import { startApp } from '../../test/e2e/bridge-harness.js';
+import { callInPage, startApp } from '../../test/e2e/bridge-harness.js';
 
 const IMAGES = 300;
 const TEXTS = 100;
 const CUES = 100;
 
-async function api<T>(page: Page, channel: string, input: unknown): Promise<T> {
-  const result = await page.evaluate(
-    async ([c, i]) => (await fetch(`/api/call/${c}`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(i) })).json(),
-    [channel, input] as const,
-  );
-  if (!result.ok) throw new Error(`${channel}: ${result.error.message}`);
-  return result.data as T;
-}
+const api = callInPage;
 
 /** The page's document store hook (src-renderer/src/state/document/index.ts), as far as the bench uses it. */
 interface StoreHook {

@@ -78,8 +78,22 @@ export async function startApp(options: { env?: Record<string, string>; home?: s
     async close() {
       await browser.close().catch(() => {});
       server.kill('SIGTERM');
+      // `whatif web` exits on SIGTERM (core.close ends its child processes); SIGKILL only guards the
+      // suite against a hang should that ever break.
+      const guard = setTimeout(() => server.kill('SIGKILL'), 5_000);
       await new Promise((resolve) => (server.exitCode === null ? server.once('exit', resolve) : resolve(null)));
+      clearTimeout(guard);
       if (!options.home) fs.rmSync(home, { recursive: true, force: true });
     },
   };
+}
+
+/** Calls the contract from inside the page, over the bridge (the page carries the token cookie). */
+export async function callInPage<T>(page: Page, channel: string, input: unknown): Promise<T> {
+  const result = await page.evaluate(
+    async ([c, i]) => (await fetch(`/api/call/${c}`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(i) })).json(),
+    [channel, input] as const,
+  );
+  if (!result.ok) throw new Error(`${channel}: ${result.error.message}`);
+  return result.data as T;
 }

@@ -31,11 +31,7 @@ beforeAll(async () => {
   await app.page.getByRole('combobox', { name: /^(Language|Idioma)$/ }).selectOption('en');
 }, 240_000);
 afterAll(async () => {
-  // `whatif web` exits on SIGTERM (core.close ends the Piper processes); this only guards the suite
-  // against a hang should that break.
-  const stop = setTimeout(() => app?.server.kill('SIGKILL'), 5_000);
   await app?.close();
-  clearTimeout(stop);
   await kie?.close();
   if (voiceFile) fs.rmSync(path.dirname(voiceFile), { recursive: true, force: true });
 });

@@ -33,9 +33,7 @@ beforeAll(async () => {
   await app.page.getByRole('combobox', { name: /^(Language|Idioma)$/ }).selectOption('en');
 }, 240_000);
 afterAll(async () => {
-  const stop = setTimeout(() => app?.server.kill('SIGKILL'), 5_000);
   await app?.close();
-  clearTimeout(stop);
   await eleven?.close();
   await hub?.close();
   fs.rmSync(gen, { recursive: true, force: true });

@@ -16,7 +16,7 @@ import { DEFAULT_TEXT_STYLE, type ProjectDocument } from '../../src-main/project
 import { writeProjectFile } from '../../src-main/project/project-file.js';
 import { resolveBinary } from '../../src-main/platform/binaries.js';
 import { imageClip, patternImage } from '../media/fixtures.js';
-import { ARTIFACTS, startApp, type AppSession } from './bridge-harness.js';
+import { ARTIFACTS, callInPage, startApp, type AppSession } from './bridge-harness.js';
 
 /** The hook src-renderer/src/preview/render-still.ts puts on the page. */
 interface PreviewHook {
@@ -35,14 +35,7 @@ afterAll(async () => {
   if (work) fs.rmSync(work, { recursive: true, force: true });
 });
 
-async function api<T>(channel: string, input: unknown): Promise<T> {
-  const result = await app.page.evaluate(
-    async ([c, i]) => (await fetch(`/api/call/${c}`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(i) })).json(),
-    [channel, input] as const,
-  );
-  if (!result.ok) throw new Error(`${channel}: ${result.error.message}`);
-  return result.data as T;
-}
+const api = <T>(channel: string, input: unknown): Promise<T> => callInPage<T>(app.page, channel, input);
 
 async function psnr(a: string, b: string): Promise<number> {
   const { stderr } = await execa(resolveBinary('ffmpeg'), ['-hide_banner', '-i', a, '-i', b, '-lavfi', '[0:v]format=yuv420p[a];[1:v]format=yuv420p[b];[a][b]psnr', '-f', 'null', '-'], { reject: false });

@@ -12,7 +12,7 @@ import { storeAssetBuffer } from '../../src-main/project/assets.js';
 import { DEFAULT_TEXT_STYLE, type ProjectDocument } from '../../src-main/project/document.js';
 import { writeProjectFile } from '../../src-main/project/project-file.js';
 import { addAudio, imageClip, patternImage, toneFile } from '../media/fixtures.js';
-import { ARTIFACTS, startApp, type AppSession } from './bridge-harness.js';
+import { ARTIFACTS, callInPage, startApp, type AppSession } from './bridge-harness.js';
 
 let app: AppSession;
 let dir: string;
@@ -31,14 +31,7 @@ afterAll(async () => {
   await app?.close();
 });
 
-async function api<T>(page: Page, channel: string, input: unknown): Promise<T> {
-  const result = await page.evaluate(
-    async ([c, i]) => (await fetch(`/api/call/${c}`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(i) })).json(),
-    [channel, input] as const,
-  );
-  if (!result.ok) throw new Error(`${channel}: ${result.error.message}`);
-  return result.data as T;
-}
+const api = callInPage;
 
 const onDisk = (): ProjectDocument => JSON.parse(fs.readFileSync(path.join(dir, 'project.json'), 'utf8')) as ProjectDocument;
 
