@@ -1,7 +1,7 @@
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'node_modules/**', 'test/artifacts/**', 'release/**', 'resources/**'] },
+  { ignores: ['dist/**', 'node_modules/**', 'test/artifacts/**', 'release/**', 'resources/**', 'src-main/media/render/kernel/**'] },
   ...tseslint.configs.recommended,
   {
     rules: {

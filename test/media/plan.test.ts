@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { buildAudioGraph, parseLoudnorm, applyFilter } from '../../src-main/media/audio/audio-graph.js';
+import { buildAudioGraph } from '../../src-main/media/audio/audio-graph.js';
 import { assColor, assTime, buildAss } from '../../src-main/media/captions/ass.js';
 import { formatSrt, parseSrt } from '../../src-main/media/captions/srt.js';
-import { chunkGraph, filterPath, transitionJoin } from '../../src-main/media/render/chunk-graph.js';
+import { chunkGraph, filterPath, rawFramesInput } from '../../src-main/media/render/chunk-graph.js';
 import { chunkItems, planVideo } from '../../src-main/media/render/video-plan.js';
 import { createEmptyDocument } from '../../src-main/project/document.js';
 import { imageClip } from './fixtures.js';
@@ -34,27 +34,36 @@ describe('video plan', () => {
     for (const chunk of plan.chunks) expect(chunkItems(plan, chunk).every((item) => item.kind === 'clip')).toBe(true);
   });
 
-  it('writes one decode-once input per clip, xfade for transitions and concat for cuts', () => {
-    const g = chunkGraph(plan, plan.chunks[0]!, { file: 'overlay.ass', fontsDir: 'C:\\fonts' });
-    expect(g.graph).toContain('loop=loop=');
-    expect(g.graph).toContain('perspective=');
-    expect(g.graph).toMatch(/xfade=transition=fade:duration=0\.6:offset=0\[/);
-    expect(g.graph).toContain('concat=n=2');
-    expect(g.graph).toContain('fontsdir=C\\:/fonts');
-    expect(new Set(g.inputClips).size).toBe(g.inputClips.length);
+  it("reads the chunk's raw frames and burns the ASS script with the bundled fonts into [vout]", () => {
+    const chunk = plan.chunks[1]!;
+    const g = chunkGraph(plan, chunk, { file: 'overlay.ass', fontsDir: 'C:\\fonts' });
+    expect(g.frames).toBe(chunk.endFrame - chunk.startFrame);
+    expect(g.graph.startsWith('[0:v]')).toBe(true);
+    // Shifted to project time for libass, then back to the chunk's own time.
+    expect(g.graph).toMatch(/,setpts=PTS\+[^,]+,subtitles=filename=overlay\.ass:fontsdir=C\\:\/fonts,setpts=PTS-STARTPTS,format=yuv420p\[vout\]$/);
+    const plain = chunkGraph(plan, chunk, null);
+    expect(plain.graph).not.toContain('subtitles');
+    expect(plain.graph).toMatch(/^\[0:v\][^;\[]*,format=yuv420p\[vout\]$/);
+    expect(plain.frames).toBe(chunk.endFrame - chunk.startFrame);
     expect(filterPath("/a b/it's:x,y")).toBe("/a b/it\\'s\\:x\\,y");
   });
 
-  it('sends only the overlapping frames through xfade (body, blend, rest concatenated)', () => {
-    const lines = transitionJoin('s0', 's1', 'j1', { kind: 'fade', before: 171, overlap: 18, after: 180, fps: 30 });
-    expect(lines).toContain('[j1a0]trim=end_frame=171,setpts=PTS-STARTPTS[j1body]');
-    expect(lines).toContain('[j1a1]trim=start_frame=171,setpts=PTS-STARTPTS[j1tail]');
-    expect(lines).toContain('[j1b0]trim=end_frame=18,setpts=PTS-STARTPTS[j1head]');
-    expect(lines).toContain('[j1tail][j1head]xfade=transition=fade:duration=0.6:offset=0[j1x]');
-    expect(lines.at(-1)).toBe('[j1body][j1x][j1rest]concat=n=3:v=1:a=0,settb=1/30,setpts=N[j1]');
-    // A transition at the very start of the stream, into a clip that is all transition.
-    const edge = transitionJoin('s0', 's1', 'j1', { kind: 'wipeleft', before: 0, overlap: 12, after: 0, fps: 24 });
-    expect(edge).toEqual(['[s0]setpts=PTS-STARTPTS[j1tail]', '[s1]trim=end_frame=12,setpts=PTS-STARTPTS[j1head]', '[j1tail][j1head]xfade=transition=wipeleft:duration=0.5:offset=0[j1x]', '[j1x]concat=n=1:v=1:a=0,settb=1/24,setpts=N[j1]']);
+  it("shows libass each chunk frame at its project frame's time (setpts truncates to whole ticks)", () => {
+    for (const chunk of plan.chunks) {
+      const graph = chunkGraph(plan, chunk, { file: 'o.ass', fontsDir: 'f' }).graph;
+      const chain = [...graph.slice(0, graph.indexOf('subtitles=')).matchAll(/setpts=([^,]+)/g)].map((m) => m[1]!);
+      for (const n of [0, 1, 7]) {
+        // ffmpeg's setpts on these arithmetic expressions: evaluated in doubles, cut to int64 ticks of
+        // the input's time base (1/fps for raw frames).
+        const pts = chain.reduce((prev, expr) => Math.trunc(new Function('N', 'PTS', 'TB', `return ${expr};`)(n, prev, 1 / plan.fps) as number), 0);
+        expect(pts, `chunk ${chunk.index} (starts at frame ${chunk.startFrame}), frame ${n}: ${chain.join(' then ')}`).toBe(chunk.startFrame + n);
+      }
+    }
+  });
+
+  it('reads raw yuv420p frames of the output size at the output rate from the input pipes', () => {
+    expect(rawFramesInput({ width: 1080, height: 1920 }, 30, 0)).toEqual(['-f', 'rawvideo', '-pix_fmt', 'yuv420p', '-video_size', '1080x1920', '-framerate', '30', '-i', 'pipe:3']);
+    expect(rawFramesInput({ width: 64, height: 48 }, 25, 1).slice(-4)).toEqual(['-framerate', '25', '-i', 'pipe:4']);
   });
 
   it('fills a gap between clips with black', () => {
@@ -78,13 +87,6 @@ describe('audio graph', () => {
     expect(g.graph).toContain('[music][voicekey]sidechaincompress');
     expect(g.graph).toMatch(/amix=inputs=2.*\[mix\]$/);
     expect(buildAudioGraph([], 4)).toBeNull();
-  });
-  it('reads loudnorm measurements and applies one gain plus a limiter', () => {
-    const m = parseLoudnorm('junk\n{\n "input_i" : "-23.1",\n "input_tp" : "-5.0",\n "input_lra" : "3.0",\n "input_thresh" : "-33.4",\n "target_offset" : "0.2"\n}\n');
-    expect(m?.input_i).toBe('-23.1');
-    expect(applyFilter(m)).toContain('volume=9.10dB');
-    expect(applyFilter(m)).toContain('alimiter=');
-    expect(parseLoudnorm('{"input_i":"-inf","input_tp":"-inf","input_lra":"0","input_thresh":"-inf","target_offset":"0"}')).toBeNull();
   });
 });
 

@@ -1,14 +1,10 @@
 /**
  * The audio side of the render plan, pure: narration and music clips placed on the timeline (trim,
  * volume, fades), music ducked under the narration with a sidechain compressor keyed by the voice,
- * everything mixed, cut to the project length and loudness-normalised to -14 LUFS integrated with
- * true peak under -1 dBTP (measure with loudnorm, then one gain + an oversampled limiter), AAC 48 kHz.
+ * everything mixed and cut to the project length, ending in the label [mix]. Loudness normalisation
+ * is loudness.ts; render-audio.ts runs both.
  */
 import type { AudioClip, MusicClip } from '../../project/document.js';
-
-export const TARGET_LUFS = -14;
-export const TARGET_TP = -1.5;
-export const TARGET_LRA = 11;
 
 export interface AudioInput {
   clip: AudioClip | MusicClip;
@@ -82,49 +78,4 @@ export function buildAudioGraph(inputs: readonly AudioInput[], duration: number)
 /** A silent stereo track of the project length (only when the user asks for one). */
 export function silentAudioGraph(duration: number): AudioGraph {
   return { files: [], graph: `anullsrc=r=48000:cl=stereo,atrim=duration=${n(duration)}[mix]` };
-}
-
-export interface LoudnessMeasure {
-  input_i: string;
-  input_tp: string;
-  input_lra: string;
-  input_thresh: string;
-  target_offset: string;
-}
-
-export const measureFilter = `loudnorm=I=${TARGET_LUFS}:TP=${TARGET_TP}:LRA=${TARGET_LRA}:print_format=json`;
-
-/** loudnorm's JSON block from ffmpeg's stderr (first pass). */
-export function parseLoudnorm(stderr: string): LoudnessMeasure | null {
-  const start = stderr.lastIndexOf('{');
-  const end = stderr.lastIndexOf('}');
-  if (start < 0 || end < start) return null;
-  try {
-    const json = JSON.parse(stderr.slice(start, end + 1)) as Partial<LoudnessMeasure>;
-    if (!json.input_i || !json.input_tp || !json.input_lra || !json.input_thresh || !json.target_offset) return null;
-    if (!Number.isFinite(Number(json.input_i))) return null;
-    return json as LoudnessMeasure;
-  } catch {
-    return null;
-  }
-}
-
-/**
- * Second pass: one gain to the target loudness (the measured integrated loudness → -14 LUFS), then a
- * look-ahead limiter at 4x oversampling keeps true peaks under about -2 dBTP. Unlike loudnorm's own
- * second pass this never falls back to dynamic mode, which undershoots on short, peaky speech. The
- * limiter costs some loudness on peaky material: `correctionDb` (measured on a trial pass by the
- * export, see limiterCorrection) adds it back.
- */
-export function applyFilter(m: LoudnessMeasure | null, correctionDb = 0): string {
-  if (!m) return 'aresample=48000';
-  const gain = TARGET_LUFS - Number(m.input_i) + correctionDb;
-  return `volume=${gain.toFixed(2)}dB,aresample=192000,alimiter=limit=0.79:attack=5:release=60:level=0:latency=1,aresample=48000`;
-}
-
-/** Extra gain for the final pass: what the trial pass (gain + limiter) still missed, bounded. */
-export function limiterCorrection(trial: LoudnessMeasure | null): number {
-  if (!trial) return 0;
-  const missed = TARGET_LUFS - Number(trial.input_i);
-  return Number.isFinite(missed) ? Math.max(-3, Math.min(6, missed)) : 0;
 }

@@ -2,18 +2,20 @@
  * Checks and prepares an export's inputs BEFORE anything is encoded: the document's rules, every
  * image decoded (a missing or corrupt file is an error naming the clip and the file), every audio
  * file probed, fonts known. Each image is then prepared once: cropped to the region its Ken Burns
- * path covers and resized to the output size (JPEG, 4:4:4), so ffmpeg decodes it a single time.
+ * path covers, resized to the output size and stored as raw yuv420p, the resampler's input.
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import sharp from 'sharp';
+import sharp, { type OutputInfo } from 'sharp';
 import { AppError } from '../../errors.js';
 import { ProjectDocumentSchema, type ProjectDocument } from '../../project/document.js';
 import { assetPath } from '../../project/assets.js';
 import { probeMedia } from '../ffmpeg/probe.js';
 import type { Size } from '../kenburns/path.js';
+import { rgbToYuv420p } from '../kenburns/yuv.js';
 import type { AudioInput } from '../audio/audio-graph.js';
-import type { PlannedClip } from '../render/video-plan.js';
+import type { PlannedClip, VideoPlan } from '../render/video-plan.js';
+import { runPool } from './run-pool.js';
 
 /** The document's own rules (zero-length or overlapping clips, references, fades) as one clear error. */
 export function validateForExport(doc: ProjectDocument): void {
@@ -73,21 +75,42 @@ export async function checkAudio(dir: string, doc: ProjectDocument, signal?: Abo
 }
 
 /**
- * Writes clip-NNN.jpg (the path's region at the output size) into workDir and returns its name. This
- * is the one full decode of the image; a corrupt file fails here, before any encoding, naming the clip.
+ * Writes clip-NNN.yuv (the path's region at the output size, raw yuv420p) into workDir and returns its
+ * path. This is the one full decode of the image; a corrupt file fails here, before any encoding,
+ * naming the clip.
  */
 export async function prepareClipImage(dir: string, doc: ProjectDocument, clip: PlannedClip, size: Size, workDir: string): Promise<string> {
   const file = assetPath(dir, doc.assets[clip.clip.assetId]!);
-  const name = `clip-${String(clip.index).padStart(3, '0')}.jpg`;
+  const out = path.join(workDir, `clip-${String(clip.index).padStart(3, '0')}.yuv`);
   const r = clip.region;
+  let rgb: { data: Buffer; info: OutputInfo };
   try {
-    await sharp(file, { failOn: 'error' })
+    rgb = await sharp(file, { failOn: 'error' })
       .extract({ left: r.x, top: r.y, width: r.w, height: r.h })
       .resize(size.width, size.height, { fit: 'fill', kernel: 'lanczos3' })
-      .jpeg({ quality: 95, chromaSubsampling: '4:4:4' })
-      .toFile(path.join(workDir, name));
+      .flatten({ background: '#000000' })
+      .toColourspace('srgb')
+      .removeAlpha()
+      .raw()
+      .toBuffer({ resolveWithObject: true });
   } catch (error) {
     throw new AppError('invalid_input', `The image of ${clipLabel(doc, clip.clip.id, clip.clip.sceneId)} is corrupt: ${file} (${(error as Error).message})`, { cause: error });
   }
-  return name;
+  fs.writeFileSync(out, rgbToYuv420p(rgb.data, size.width, size.height, rgb.info.channels).data);
+  return out;
+}
+
+/**
+ * Prepares every clip's picture, `width` at a time (sharp decodes on its own threads), before any
+ * encoding starts, so a corrupt file still fails first. Returns the prepared files by clip index.
+ */
+export async function prepareImages(plan: VideoPlan, doc: ProjectDocument, dir: string, workDir: string, run: { width: number; abort: AbortController; signal: AbortSignal; onEach: (done: number) => void }): Promise<string[]> {
+  const files: string[] = [];
+  let done = 0;
+  await runPool(plan.clips.length, run.width, async (i) => {
+    if (run.signal.aborted) throw new AppError('cancelled', 'Cancelled.');
+    files[i] = await prepareClipImage(dir, doc, plan.clips[i]!, plan.size, workDir);
+    run.onEach(++done);
+  }, run.abort);
+  return files;
 }

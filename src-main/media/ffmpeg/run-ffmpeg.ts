@@ -8,6 +8,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { randomUUID } from 'node:crypto';
+import type { Writable } from 'node:stream';
 import { execa } from 'execa';
 import { AppError, toAppError } from '../../errors.js';
 import { resolveBinary } from '../../platform/binaries.js';
@@ -25,7 +26,22 @@ export interface FfmpegRunOptions {
   cwd?: string;
   /** What is being made, for error messages ("the export", "the narration WAV"). */
   label?: string;
+  /**
+   * Data ffmpeg reads from extra pipes: writer i feeds `pipeInput(i)` (file descriptor 3 + i). A
+   * writer that fails stops ffmpeg and its error is thrown; once ffmpeg has exited, pipes still being
+   * written are closed (ffmpeg may stop reading early) and only ffmpeg's own outcome counts.
+   */
+  inputPipes?: ReadonlyArray<(out: Writable) => Promise<void>>;
 }
+
+/** A write to a pipe ffmpeg no longer reads (it exited or stopped early): not the writer's fault. */
+function isClosedPipe(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  return code === 'EPIPE' || code === 'ECONNRESET' || code === 'ERR_STREAM_DESTROYED' || code === 'ERR_STREAM_WRITE_AFTER_END';
+}
+
+/** The ffmpeg input URL of the i-th entry of `inputPipes`. */
+export const pipeInput = (i: number): string => `pipe:${3 + i}`;
 
 export interface FfmpegRunResult {
   /** ffmpeg's stderr (the last 256 KB), e.g. for loudnorm's measurement. */
@@ -50,12 +66,16 @@ export async function runFfmpeg(options: FfmpegRunOptions): Promise<FfmpegRunRes
   const label = options.label ?? 'ffmpeg';
   if (options.signal?.aborted) throw new AppError('cancelled', 'Cancelled.');
   const args = ['-hide_banner', '-nostdin', '-y', '-progress', 'pipe:1', '-nostats', ...options.args];
+  const writers = options.inputPipes ?? [];
+  // A failing writer cancels ffmpeg through this controller (with the caller's signal, if any).
+  const writerFailed = new AbortController();
+  const cancelSignal = options.signal ? AbortSignal.any([options.signal, writerFailed.signal]) : writerFailed.signal;
   const child = execa(bin, args, {
     cwd: options.cwd,
     reject: false,
     buffer: false,
-    stdin: 'ignore',
-    ...(options.signal ? { cancelSignal: options.signal } : {}),
+    stdio: ['ignore', 'pipe', 'pipe', ...writers.map(() => 'pipe' as const)],
+    cancelSignal,
     forceKillAfterDelay: 3000,
     windowsHide: true,
   });
@@ -68,10 +88,27 @@ export async function runFfmpeg(options: FfmpegRunOptions): Promise<FfmpegRunRes
   const feed = createProgressReader(options.durationSeconds, (p) => options.onProgress?.(p));
   child.stdout?.setEncoding('utf8');
   child.stdout?.on('data', (chunk: string) => feed(chunk));
+  let writerError: unknown = null;
+  const pipes = writers.map((write, i) => {
+    const out = child.stdio[3 + i] as unknown as Writable;
+    out.on('error', () => {}); // EPIPE when ffmpeg stops reading: ffmpeg's exit status tells what happened
+    return write(out).catch((error: unknown) => {
+      if (writerError === null && !isClosedPipe(error)) {
+        writerError = error;
+        writerFailed.abort();
+      }
+    });
+  });
   const result = await child;
+  for (let i = 0; i < writers.length; i++) (child.stdio[3 + i] as unknown as Writable).destroy();
+  await Promise.all(pipes);
   stderr = stderr.slice(-STDERR_KEEP);
+  if (writerError !== null) throw toAppError(writerError);
   if (result.isCanceled || options.signal?.aborted) throw new AppError('cancelled', 'Cancelled.');
-  if (result.failed) {
+  // execa fails the run when ffmpeg closes an input pipe it stopped reading early (-frames:v, -t):
+  // ffmpeg's own exit status is what counts.
+  const inputPipeReset = writers.length > 0 && result.exitCode === 0 && isClosedPipe(result.cause);
+  if (result.failed && !inputPipeReset) {
     const tail = lastStderrLines(stderr);
     if (/No space left on device/i.test(stderr)) throw new AppError('disk_full', `The disk is full while writing ${label}. Free some space and try again.\n${tail}`);
     if (/Permission denied/i.test(stderr)) throw new AppError('io_error', `Permission denied while writing ${label}. Choose a folder you can write to.\n${tail}`);

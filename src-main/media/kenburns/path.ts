@@ -2,8 +2,8 @@
  * The Ken Burns path, pure (no node imports): the export and the renderer's live preview both use it,
  * so the preview matches the exported frames. A framing is zoom + focal point (document.ts); at time
  * t the source crop rectangle is the eased interpolation between the start and end rectangles, in
- * sub-pixel source coordinates. The export turns the same formulas into ffmpeg expressions
- * (kenBurnsCornerExpressions) evaluated per frame by the `perspective` filter.
+ * sub-pixel source coordinates. The export draws the same rectangles with its WebAssembly resampler
+ * (per frame: render/video-plan.ts `preparedRectAt`, render/frame-recipe.ts).
  */
 import type { Easing, Framing, ImageClip } from '../../project/document.js';
 
@@ -48,20 +48,6 @@ export function ease(easing: Easing, p: number): number {
       return q * (2 - q);
     case 'easeInOut':
       return q * q * (3 - 2 * q);
-  }
-}
-
-/** The same easing as an ffmpeg expression of `p` (an expression already clamped to 0..1). */
-export function easeExpression(easing: Easing, p: string): string {
-  switch (easing) {
-    case 'linear':
-      return `(${p})`;
-    case 'easeIn':
-      return `((${p})*(${p}))`;
-    case 'easeOut':
-      return `((${p})*(2-(${p})))`;
-    case 'easeInOut':
-      return `((${p})*(${p})*(3-2*(${p})))`;
   }
 }
 

@@ -1,13 +1,13 @@
 /**
  * The video side of the render plan, pure: image clips on a frame grid, their Ken Burns rectangles,
  * transitions, and chunks. Each image is prepared ONCE (cropped to the region its path covers and
- * resized to the output size) and held by ffmpeg's `loop` filter; the `perspective` filter then
- * samples the moving rectangle with sub-pixel precision per frame. The timeline is cut into chunks
- * (at clip middles, away from transitions) encoded one after another and joined without re-encoding,
- * so memory stays flat however long the project is.
+ * resized to the output size); the Ken Burns resampler then draws the moving rectangle of that
+ * prepared picture with sub-pixel precision for every frame (`preparedRectAt`). The timeline is cut
+ * into chunks (at clip middles, away from transitions) encoded two at a time and joined without
+ * re-encoding, so memory stays flat however long the project is.
  */
 import type { ImageClip, OutputSettings, Transition } from '../../project/document.js';
-import { framingRect, unionRect, type Rect, type Size } from '../kenburns/path.js';
+import { ease, framingRect, lerpRect, unionRect, type Rect, type Size } from '../kenburns/path.js';
 
 export interface PlannedClip {
   index: number;
@@ -114,4 +114,18 @@ export function chunkItems(plan: VideoPlan, chunk: ChunkPlan): ChunkItem[] {
   }
   if (cursor < chunk.endFrame) items.push({ kind: 'gap', fromFrame: cursor, toFrame: chunk.endFrame });
   return items;
+}
+
+/**
+ * The Ken Burns rectangle of `clip` at timeline frame `frame`, in the pixels of its prepared picture
+ * (the region scaled to `size`). Progress runs over the clip's own frames and is held at the ends, so
+ * transition frames before and after the clip show its first and last framing.
+ */
+export function preparedRectAt(clip: PlannedClip, frame: number, size: Size): Rect {
+  const frames = clip.endFrame - clip.startFrame;
+  const p = Math.min(1, Math.max(0, (frame - clip.startFrame) / frames));
+  const r = lerpRect(clip.from, clip.to, ease(clip.clip.kenBurns.easing, p));
+  const sx = size.width / clip.region.w;
+  const sy = size.height / clip.region.h;
+  return { x: (r.x - clip.region.x) * sx, y: (r.y - clip.region.y) * sy, w: r.w * sx, h: r.h * sy };
 }

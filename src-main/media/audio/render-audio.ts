@@ -1,0 +1,51 @@
+/**
+ * The export's soundtrack: the mix (audio-graph.ts) rendered ONCE to a float WAV, measured, normalised
+ * (loudness.ts) and encoded to AAC 48 kHz stereo. Every pass after the first reads that WAV instead
+ * of decoding, resampling and ducking the sources again, and the export runs all of this beside the
+ * picture, so it costs little wall time. Returns the AAC file's name in workDir, or null when the
+ * project has no audio and no silent track was asked for.
+ */
+import path from 'node:path';
+import { runFfmpeg } from '../ffmpeg/run-ffmpeg.js';
+import { buildAudioGraph, silentAudioGraph, type AudioInput } from './audio-graph.js';
+import { MEASURE_FILTER, nextRound, normaliseFilter, parseIntegratedLoudness, type Round } from './loudness.js';
+
+export interface RenderAudioOptions {
+  inputs: readonly AudioInput[];
+  seconds: number;
+  /** A silent track when there are no inputs. */
+  silent: boolean;
+  workDir: string;
+  signal?: AbortSignal;
+}
+
+const AAC = ['-c:a', 'aac', '-b:a', '192k', '-ar', '48000', '-ac', '2'];
+const FLOAT_WAV = ['-c:a', 'pcm_f32le'];
+/** Normalising rounds at most (quiet music lands in one; the demo's peaky speech takes three). */
+const MAX_ROUNDS = 4;
+
+export async function renderAudio(options: RenderAudioOptions): Promise<string | null> {
+  const { seconds, workDir } = options;
+  const run = (args: string[], label: string) => runFfmpeg({ args, cwd: workDir, durationSeconds: seconds, label, ...(options.signal ? { signal: options.signal } : {}) });
+  const out = 'audio.m4a';
+  if (options.inputs.length === 0) {
+    if (!options.silent) return null;
+    await run(['-filter_complex', `${silentAudioGraph(seconds).graph};[mix]anull[aout]`, '-map', '[aout]', ...AAC, '-t', String(seconds), out], 'the silent audio track');
+    return out;
+  }
+  const graph = buildAudioGraph(options.inputs, seconds)!;
+  const inputs = graph.files.flatMap((f) => ['-i', path.resolve(f)]); // ffmpeg runs in workDir
+  await run([...inputs, '-filter_complex', `${graph.graph};\n[mix]anull[aout]`, '-map', '[aout]', ...FLOAT_WAV, '-t', String(seconds), 'mix.wav'], 'the audio mix');
+  const measured = parseIntegratedLoudness((await run(['-i', 'mix.wav', '-af', MEASURE_FILTER, '-f', 'null', '-'], 'the loudness measurement')).stderr);
+  const rounds: Round[] = [];
+  let correctionDb = 0;
+  while (rounds.length < MAX_ROUNDS) {
+    const pass = await run(['-i', 'mix.wav', '-af', `${normaliseFilter(measured ?? -Infinity, correctionDb)},${MEASURE_FILTER}`, ...FLOAT_WAV, 'normalised.wav'], 'the normalised audio');
+    rounds.push({ correctionDb, outputLufs: parseIntegratedLoudness(pass.stderr) });
+    const next = nextRound(rounds);
+    if (next.done) break;
+    correctionDb = next.correctionDb;
+  }
+  await run(['-i', 'normalised.wav', ...AAC, out], 'the AAC audio');
+  return out;
+}

@@ -1,0 +1,156 @@
+// AssemblyScript (compiled to frames.wasm by scripts/build/kernel.mjs; not part of the TypeScript build).
+// The export's per-frame pixel work: the Ken Burns resampler and the crossfade blend.
+//
+// Bilinear resampling of one 8-bit plane: the destination (dw x dh) shows the source rectangle
+// (rx, ry, rw, rh), in source pixels with fractions, pixel centres at +0.5 (as a canvas drawImage
+// does). Positions are quantised to 1/256 pixel, so slow Ken Burns moves stay smooth.
+//
+// Fixed-point arithmetic, identical to test/media/resample-reference.ts (tests compare them
+// byte for byte): each output row first blends its two source rows, t = (a*(256-f) + b*f + 128) >> 8,
+// then each output pixel blends two neighbours of that row the same way. All sums fit in 16 bits.
+//
+// Speed: the horizontal pass works on blocks of 16 output pixels. When the block's 17 source pixels
+// fit in one 16-byte window (the rectangle is not wider than the output: the export prepares images
+// so it never is) two loads and two byte shuffles (i8x16.swizzle) gather them; otherwise the block
+// falls back to plain scalar code. The caller pads every plane and the work area by 32 bytes.
+//
+// Work area layout (bytes from `work`): a 16-byte header (the lowest and one past the highest source
+// column any output pixel reads), per block BLOCK bytes of tables, then the blended row.
+
+const BLOCK: i32 = 96; // idx v128, w0 lo/hi (weights of the left pixel), w1 lo/hi, base i32, simd i32
+
+@inline function position(i: i32, start: f64, scale: f64): f64 {
+  return start + (<f64>i + 0.5) * scale - 0.5;
+}
+
+/** Bytes of work area resamplePlane needs for a destination this wide. */
+export function workBytes(sw: i32, dw: i32): i32 {
+  return 16 + ((dw + 15) >> 4) * BLOCK + sw + 64;
+}
+
+/** Per-block tables: where each output pixel samples and with which weights. */
+function columnTables(work: usize, sw: i32, dw: i32, rx: f64, rw: f64): void {
+  const blocks = (dw + 15) >> 4;
+  let lo = sw;
+  let hi = 0;
+  const scale = rw / <f64>dw;
+  const maxBase = sw > 1 ? sw - 2 : 0;
+  for (let b = 0; b < blocks; b++) {
+    const first = dw >= 16 ? min(b << 4, dw - 16) : 0;
+    const t = work + 16 + <usize>(b * BLOCK);
+    let base = 0;
+    let simd = dw >= 16 ? 1 : 0;
+    for (let j = 0; j < 16; j++) {
+      const i = first + j;
+      let k = 0;
+      let w = 0;
+      if (i < dw) {
+        let u = position(i, rx, scale);
+        u = u < 0 ? 0 : u > <f64>(sw - 1) ? <f64>(sw - 1) : u;
+        k = <i32>Math.floor(u);
+        if (k > maxBase) k = maxBase;
+        w = <i32>Math.round((u - <f64>k) * 256.0);
+        if (w > 256) w = 256;
+      }
+      if (j == 0) base = k;
+      if (k < lo) lo = k;
+      if (k + 2 > hi) hi = k + 2;
+      const rel = k - base;
+      if (rel > 15) simd = 0;
+      store<u8>(t + <usize>j, <u8>(rel > 15 ? 0 : rel));
+      store<u16>(t + 16 + <usize>(j << 1), <u16>(256 - w));
+      store<u16>(t + 48 + <usize>(j << 1), <u16>w);
+    }
+    store<i32>(t + 80, base);
+    store<i32>(t + 84, simd);
+    store<i32>(t + 88, first);
+  }
+  store<i32>(work, lo & ~15);
+  store<i32>(work + 4, min(hi, sw));
+}
+
+/** One output row from a (blended) source row, block by block. */
+function horizontal(out: usize, row: usize, work: usize, sw: i32, dw: i32, rx: f64, rw: f64): void {
+  const blocks = (dw + 15) >> 4;
+  const round = i16x8.splat(128);
+  for (let b = 0; b < blocks; b++) {
+    const t = work + 16 + <usize>(b * BLOCK);
+    const base = load<i32>(t + 80);
+    const first = load<i32>(t + 88);
+    if (load<i32>(t + 84)) {
+      const idx = v128.load(t);
+      const sa = i8x16.swizzle(v128.load(row + <usize>base), idx);
+      const sb = i8x16.swizzle(v128.load(row + <usize>base + 1), idx);
+      const l = i16x8.shr_u(i16x8.add(i16x8.add(i16x8.mul(i16x8.extend_low_i8x16_u(sa), v128.load(t + 16)), i16x8.mul(i16x8.extend_low_i8x16_u(sb), v128.load(t + 48))), round), 8);
+      const h = i16x8.shr_u(i16x8.add(i16x8.add(i16x8.mul(i16x8.extend_high_i8x16_u(sa), v128.load(t + 32)), i16x8.mul(i16x8.extend_high_i8x16_u(sb), v128.load(t + 64))), round), 8);
+      v128.store(out + <usize>first, i8x16.narrow_i16x8_u(l, h));
+    } else {
+      scalarBlock(out, row, sw, dw, first, rx, rw / <f64>dw);
+    }
+  }
+}
+
+/** The same sums without SIMD, for blocks whose source pixels do not fit one window. */
+function scalarBlock(out: usize, row: usize, sw: i32, dw: i32, first: i32, rx: f64, scale: f64): void {
+  const maxBase = sw > 1 ? sw - 2 : 0;
+  const end = min(first + 16, dw);
+  for (let i = first; i < end; i++) {
+    let u = position(i, rx, scale);
+    u = u < 0 ? 0 : u > <f64>(sw - 1) ? <f64>(sw - 1) : u;
+    let k = <i32>Math.floor(u);
+    if (k > maxBase) k = maxBase;
+    let w = <i32>Math.round((u - <f64>k) * 256.0);
+    if (w > 256) w = 256;
+    const k1 = sw > 1 ? k + 1 : k;
+    const v = (<i32>load<u8>(row + <usize>k) * (256 - w) + <i32>load<u8>(row + <usize>k1) * w + 128) >> 8;
+    store<u8>(out + <usize>i, <u8>v);
+  }
+}
+
+/**
+ * Resamples one plane. `src` is sw x sh bytes (rows packed), `dst` dw x dh bytes; `work` holds
+ * workBytes(sw, dw) bytes. Every buffer is followed by at least 32 readable bytes.
+ */
+export function resamplePlane(src: usize, sw: i32, sh: i32, dst: usize, dw: i32, dh: i32, rx: f64, ry: f64, rw: f64, rh: f64, work: usize): void {
+  columnTables(work, sw, dw, rx, rw);
+  const row = work + 16 + <usize>(((dw + 15) >> 4) * BLOCK);
+  const scaleY = rh / <f64>dh;
+  const maxRow = sh > 1 ? sh - 2 : 0;
+  const lo = load<i32>(work);
+  const hi = load<i32>(work + 4);
+  for (let y = 0; y < dh; y++) {
+    let v = position(y, ry, scaleY);
+    v = v < 0 ? 0 : v > <f64>(sh - 1) ? <f64>(sh - 1) : v;
+    let k = <i32>Math.floor(v);
+    if (k > maxRow) k = maxRow;
+    let f = <i32>Math.round((v - <f64>k) * 256.0);
+    if (f > 256) f = 256;
+    const a = src + <usize>(k * sw);
+    const b = sh > 1 ? a + <usize>sw : a;
+    let blended: usize;
+    if (f == 0) blended = a;
+    else if (f == 256) blended = b;
+    else {
+      blend(a + <usize>lo, b + <usize>lo, row + <usize>lo, hi - lo, f);
+      blended = row;
+    }
+    horizontal(dst + <usize>(y * dw), blended, work, sw, dw, rx, rw);
+  }
+}
+
+/**
+ * out = a blended towards b by w/256 (0: a, 256: b), over n bytes: crossfades. Same rounding as the
+ * resampler's sums. n is rounded up to whole vectors (the buffers are padded).
+ */
+export function blend(a: usize, b: usize, out: usize, n: i32, w: i32): void {
+  const wa = i16x8.splat(<i16>(256 - w));
+  const wb = i16x8.splat(<i16>w);
+  const round = i16x8.splat(128);
+  for (let x = 0; x < n; x += 16) {
+    const va = v128.load(a + <usize>x);
+    const vb = v128.load(b + <usize>x);
+    const l = i16x8.shr_u(i16x8.add(i16x8.add(i16x8.mul(i16x8.extend_low_i8x16_u(va), wa), i16x8.mul(i16x8.extend_low_i8x16_u(vb), wb)), round), 8);
+    const h = i16x8.shr_u(i16x8.add(i16x8.add(i16x8.mul(i16x8.extend_high_i8x16_u(va), wa), i16x8.mul(i16x8.extend_high_i8x16_u(vb), wb)), round), 8);
+    v128.store(out + <usize>x, i8x16.narrow_i16x8_u(l, h));
+  }
+}
