@@ -121,9 +121,9 @@ describe('transitions', () => {
     it(`${kind} blends the incoming picture in at opacity p`, () => {
       expect(firstDiff(transition(kind, 0), fa)).toBe(-1);
       expect(firstDiff(transition(kind, 1), fb)).toBe(-1);
-      // Weight 128 of 256: the average rounded half up; weight 64: a quarter of b.
+      // Weight 64 of 128: the average rounded half up; weight 32: a quarter of b.
       expect(firstDiff(transition(kind, 0.5), fa.map((v, i) => (v + fb[i]! + 1) >> 1))).toBe(-1);
-      expect(firstDiff(transition(kind, 0.25), fa.map((v, i) => (v * 192 + fb[i]! * 64 + 128) >> 8))).toBe(-1);
+      expect(firstDiff(transition(kind, 0.25), fa.map((v, i) => (v * 96 + fb[i]! * 32 + 64) >> 7))).toBe(-1);
     });
   }
 

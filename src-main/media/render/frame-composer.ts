@@ -5,7 +5,9 @@
  * scripts/build/kernel.mjs): about 1 ms for a 1080x1920 frame on one core, where ffmpeg's
  * `perspective` filter took about 20 ms. Frames are then piped into ffmpeg (frame-feed.ts).
  *
- * One composer holds two pictures (the outgoing and incoming clip of a transition) in its memory.
+ * One composer holds two pictures (the outgoing and incoming clip of a transition) in its memory,
+ * and draws frames into two output buffers in turn, so a frame can be on its way to ffmpeg while
+ * the next one is drawn, without a copy.
  */
 import fs from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -32,6 +34,8 @@ interface Kernel {
   blend(a: number, b: number, out: number, n: number, w: number): void;
 }
 
+/** The kernel's weight of a whole pixel (its weights are 7-bit fixed point). */
+const BLEND_ONE = 128;
 const PAD = 64; // the kernel reads and writes up to 32 bytes past a plane, a row or a frame
 const PAGE = 65536;
 
@@ -58,9 +62,10 @@ export class FrameComposer {
   readonly frameBytes: number;
   private readonly kernel: Kernel;
   private readonly slots: number[];
-  /** Frame buffers: 0 and 1 hold the two sides of a transition, 2 is the output. */
+  /** Frame buffers: 0 and 1 hold the two sides of a transition, 2 and 3 are the outputs. */
   private readonly frames: number[];
   private readonly work: number;
+  private drawn = 0;
 
   /** Every picture and frame is `size` (even width and height). */
   constructor(size: Size) {
@@ -70,8 +75,8 @@ export class FrameComposer {
     this.kernel = new wasm.Instance(kernelModule(), {}).exports as Kernel;
     const stride = this.frameBytes + PAD;
     this.slots = [PAGE, PAGE + stride];
-    this.frames = [PAGE + 2 * stride, PAGE + 3 * stride, PAGE + 4 * stride];
-    this.work = PAGE + 5 * stride;
+    this.frames = [PAGE + 2 * stride, PAGE + 3 * stride, PAGE + 4 * stride, PAGE + 5 * stride];
+    this.work = PAGE + 6 * stride;
     const end = this.work + this.kernel.workBytes(size.width, size.width) + PAD;
     const have = this.kernel.memory.buffer.byteLength / PAGE;
     const need = Math.ceil(end / PAGE);
@@ -100,11 +105,11 @@ export class FrameComposer {
   }
 
   /** Output rows take columns [0, split) from frame a (shifted left by `shiftA`) and the rest from b. */
-  private splitRows(split: number, shiftA: number, fromB: number): void {
+  private splitRows(out: number, split: number, shiftA: number, fromB: number): void {
     const mem = this.bytes();
     const a = planes(this.frames[0]!, this.size);
     const b = planes(this.frames[1]!, this.size);
-    planes(this.frames[2]!, this.size).forEach((o, p) => {
+    planes(out, this.size).forEach((o, p) => {
       const k = p === 0 ? 1 : 2;
       const [s, sa, sb] = [split / k, shiftA / k, fromB / k];
       for (let y = 0; y < o.h; y++) {
@@ -117,10 +122,11 @@ export class FrameComposer {
 
   /**
    * Draws a frame; `slotOf` says which slot holds a clip's picture (the caller loads it first). The
-   * returned bytes are a view of the kernel's memory, valid until the next call.
+   * returned bytes are a view of the kernel's memory that stays as it is until the call after next.
    */
   compose(recipe: FrameRecipe, slotOf: (clipIndex: number) => number): Uint8Array {
-    const out = this.frames[2]!;
+    const output = 2 + (this.drawn++ & 1);
+    const out = this.frames[output]!;
     const mem = this.bytes();
     const { width: w } = this.size;
     if (recipe.kind === 'black') {
@@ -128,7 +134,7 @@ export class FrameComposer {
       mem.fill(16, y!.at, u!.at);
       mem.fill(128, u!.at, out + this.frameBytes);
     } else if (recipe.kind === 'picture') {
-      this.draw(slotOf(recipe.layer.clip.index), recipe.layer.rect, 2);
+      this.draw(slotOf(recipe.layer.clip.index), recipe.layer.rect, output);
     } else {
       this.draw(slotOf(recipe.outgoing.clip.index), recipe.outgoing.rect, 0);
       this.draw(slotOf(recipe.incoming.clip.index), recipe.incoming.rect, 1);
@@ -137,13 +143,13 @@ export class FrameComposer {
       switch (recipe.transition) {
         case 'crossfade':
         case 'zoom':
-          this.kernel.blend(this.frames[0]!, this.frames[1]!, out, this.frameBytes, Math.round(recipe.p * 256));
+          this.kernel.blend(this.frames[0]!, this.frames[1]!, out, this.frameBytes, Math.round(recipe.p * BLEND_ONE));
           break;
         case 'slide':
-          this.splitRows(w - moved, moved, 0);
+          this.splitRows(out, w - moved, moved, 0);
           break;
         case 'wipe':
-          this.splitRows(w - moved, 0, w - moved);
+          this.splitRows(out, w - moved, 0, w - moved);
           break;
       }
     }

@@ -1,7 +1,8 @@
 /**
- * Feeds raw frames to ffmpeg through a pipe, one at a time: the next frame is rendered while the
- * previous one is on its way, and a frame's buffer is reused only after its write has completed,
- * so memory stays at two frames per pipe however long the clip is.
+ * Feeds raw frames to ffmpeg through a pipe, one at a time: the next frame is drawn while the
+ * previous one is on its way. Frames are written as they are, without a copy: `render(i)` returns
+ * bytes that stay unchanged until render(i + 2) (FrameComposer draws into two buffers in turn), and
+ * a frame's write has always completed before the frame after next is drawn.
  */
 import type { Writable } from 'node:stream';
 
@@ -11,19 +12,15 @@ function write(out: Writable, data: Uint8Array): Promise<void> {
   });
 }
 
-/** Writes frames 0..count-1 from `render(i)` (a view that may be reused by the next call), then ends. */
+/** Writes frames 0..count-1 from `render(i)`, then ends the stream. */
 export async function feedFrames(out: Writable, count: number, render: (i: number) => Uint8Array, signal?: AbortSignal): Promise<void> {
-  let buffers: Buffer[] | null = null;
   let pending: Promise<void> | null = null;
   for (let i = 0; i < count; i++) {
     if (signal?.aborted) break;
+    // Overwrites frame i - 2, whose write was awaited before frame i - 1 was sent.
     const frame = render(i);
-    buffers ??= [Buffer.allocUnsafe(frame.length), Buffer.allocUnsafe(frame.length)];
-    // The buffer written two frames ago: its write was awaited before the previous frame was sent.
-    const buffer = buffers[i & 1]!;
-    buffer.set(frame);
     if (pending) await pending;
-    pending = write(out, buffer);
+    pending = write(out, frame);
   }
   if (pending) await pending;
   out.end();
