@@ -35,8 +35,9 @@ export async function renderAudio(options: RenderAudioOptions): Promise<string |
   }
   const graph = buildAudioGraph(options.inputs, seconds)!;
   const inputs = graph.files.flatMap((f) => ['-i', path.resolve(f)]); // ffmpeg runs in workDir
-  await run([...inputs, '-filter_complex', `${graph.graph};\n[mix]anull[aout]`, '-map', '[aout]', ...FLOAT_WAV, '-t', String(seconds), 'mix.wav'], 'the audio mix');
-  const measured = parseIntegratedLoudness((await run(['-i', 'mix.wav', '-af', MEASURE_FILTER, '-f', 'null', '-'], 'the loudness measurement')).stderr);
+  // Measured while it is written (ffmpeg sets a complex graph up twice: the last summary is the real one).
+  const mixed = await run([...inputs, '-filter_complex', `${graph.graph};\n[mix]${MEASURE_FILTER}[aout]`, '-map', '[aout]', ...FLOAT_WAV, '-t', String(seconds), 'mix.wav'], 'the audio mix');
+  const measured = parseIntegratedLoudness(mixed.stderr);
   const rounds: Round[] = [];
   let correctionDb = 0;
   while (rounds.length < MAX_ROUNDS) {
