@@ -64,10 +64,24 @@ describe('the editor journey', () => {
     await page.getByRole('button', { name: 'New project' }).click();
     await page.getByRole('textbox', { name: 'Project name' }).fill('What if the sea were sweet?');
     await page.getByRole('button', { name: 'Create', exact: true }).click();
+    // The template list answers only after the count is typed (as on a busy machine): the typed
+    // count must survive the template's default arriving later.
+    let release = () => {};
+    const typed = new Promise<void>((resolve) => (release = resolve));
+    await page.route('**/api/call/templates.list', async (route) => {
+      await typed;
+      await route.continue();
+    });
     await page.getByRole('listitem').filter({ hasText: 'What if the sea were sweet?' }).getByRole('button', { name: 'Open', exact: true }).click();
     await page.getByRole('heading', { name: 'Storyboard', level: 1 }).waitFor();
     await page.getByRole('spinbutton', { name: 'Scenes' }).fill('3');
+    release();
+    // Once the list is in and React has settled (two frames), the typed count is still there.
+    await expect.poll(() => page.getByRole('combobox', { name: 'Template' }).locator('option').count()).toBeGreaterThan(0);
+    await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+    expect(await page.getByRole('spinbutton', { name: 'Scenes' }).inputValue()).toBe('3');
     await page.getByRole('button', { name: 'Use template' }).click();
+    await page.unroute('**/api/call/templates.list');
     await expect.poll(() => page.getByRole('list', { name: 'Scenes' }).getByRole('listitem').count(), { timeout: 15_000 }).toBe(3);
     await expect.poll(() => documentOnDisk().scenes.length).toBe(3);
   });

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { CallOutput } from '../../../../src-main/ipc/contract/index.js';
 import { useT } from '../../i18n/use-t.js';
 import { invoke } from '../../ipc/client.js';
@@ -16,26 +16,31 @@ export function TemplatePicker({ projectId, sceneCount, onError }: { projectId: 
   const [premise, setPremise] = useState('');
   const [count, setCount] = useState(5);
   const [busy, setBusy] = useState(false);
+  // What the user typed wins over a template's defaults that arrive later (the list loads
+  // asynchronously: a count typed before it came back used to be reset to the template's).
+  const edited = useRef({ premise: false, count: false });
+  const selectedId = useRef('');
+
+  /** Shows a template; its premise and scene count fill the fields unless the user typed their own. */
+  function show(template: Template, pickedByUser: boolean): void {
+    if (pickedByUser) edited.current = { premise: false, count: false };
+    selectedId.current = template.id;
+    setTemplateId(template.id);
+    if (!edited.current.premise) setPremise(template.premise);
+    if (!edited.current.count) setCount(template.sceneCount);
+  }
 
   useEffect(() => {
     invoke('templates.list', { language }).then(
       (list) => {
         setTemplates(list);
-        const first = list[0];
-        if (first) {
-          setTemplateId((id) => (list.some((x) => x.id === id) ? id : first.id));
-        }
+        const current = list.find((x) => x.id === selectedId.current) ?? list[0];
+        if (current) show(current, false);
       },
       (e: unknown) => onError(errorText(e)),
     );
   }, [language, onError]);
   const chosen = templates.find((x) => x.id === templateId);
-  useEffect(() => {
-    if (chosen) {
-      setPremise(chosen.premise);
-      setCount(chosen.sceneCount);
-    }
-  }, [chosen]);
 
   async function apply() {
     setBusy(true);
@@ -57,7 +62,13 @@ export function TemplatePicker({ projectId, sceneCount, onError }: { projectId: 
       <div className="template-fields">
         <label className="field">
           <span>{t('storyboard.template')}</span>
-          <select value={templateId} onChange={(e) => setTemplateId(e.target.value)}>
+          <select
+            value={templateId}
+            onChange={(e) => {
+              const picked = templates.find((x) => x.id === e.target.value);
+              if (picked) show(picked, true);
+            }}
+          >
             {templates.map((x) => (
               <option key={x.id} value={x.id}>
                 {x.title}
@@ -67,11 +78,26 @@ export function TemplatePicker({ projectId, sceneCount, onError }: { projectId: 
         </label>
         <label className="field grow">
           <span>{t('storyboard.premise')}</span>
-          <input value={premise} onChange={(e) => setPremise(e.target.value)} />
+          <input
+            value={premise}
+            onChange={(e) => {
+              edited.current.premise = true;
+              setPremise(e.target.value);
+            }}
+          />
         </label>
         <label className="field narrow">
           <span>{t('storyboard.sceneCount')}</span>
-          <input type="number" min={1} max={30} value={count} onChange={(e) => setCount(Math.max(1, Math.min(30, Math.round(Number(e.target.value) || 1))))} />
+          <input
+            type="number"
+            min={1}
+            max={30}
+            value={count}
+            onChange={(e) => {
+              edited.current.count = true;
+              setCount(Math.max(1, Math.min(30, Math.round(Number(e.target.value) || 1))));
+            }}
+          />
         </label>
         <button type="button" className="primary" disabled={busy || !templateId} onClick={() => void apply()}>
           {t('storyboard.applyTemplate')}
