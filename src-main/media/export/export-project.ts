@@ -19,6 +19,7 @@ import { chunkGraph, rawFramesInput, videoEncoderArgs } from '../render/chunk-gr
 import { feedFrames } from '../render/frame-feed.js';
 import { planVideo } from '../render/video-plan.js';
 import { checkAudio, checkImages, prepareImages, validateForExport } from './inputs.js';
+import { makeWorkDir, removeLeftovers } from './leftovers.js';
 import { runPool } from './run-pool.js';
 import type { ExportJobResult } from './export-job.js';
 
@@ -68,7 +69,8 @@ export async function exportProject(options: ExportOptions): Promise<ExportResul
   const seconds = plan.totalFrames / plan.fps;
 
   const result = await withTempOutput(options.destination, async (temp) => {
-    const workDir = fs.mkdtempSync(path.join(path.dirname(options.destination), '.whatif-export-'));
+    removeLeftovers(path.dirname(options.destination));
+    const workDir = makeWorkDir(path.dirname(options.destination));
     try {
       const cores = Math.max(1, os.availableParallelism());
       const chunkFiles = plan.chunks.map((chunk) => `chunk-${String(chunk.index).padStart(3, '0')}.mp4`);

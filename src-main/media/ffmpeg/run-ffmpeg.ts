@@ -12,6 +12,7 @@ import type { Writable } from 'node:stream';
 import { execa } from 'execa';
 import { AppError, toAppError } from '../../errors.js';
 import { resolveBinary } from '../../platform/binaries.js';
+import { ownerTag } from '../../platform/owner-tag.js';
 import { createProgressReader, type FfmpegProgress } from './progress.js';
 
 export type { FfmpegProgress } from './progress.js';
@@ -133,7 +134,8 @@ export async function withTempOutput<T>(destination: string, work: (tempPath: st
     throw new AppError(e.code === 'internal' ? 'io_error' : e.code, `Cannot write to ${dir}: ${e.message} Choose another destination.`, { cause: error });
   }
   const ext = path.extname(destination);
-  const temp = path.join(dir, `.${path.basename(destination, ext)}.partial-${randomUUID().slice(0, 8)}${ext}`);
+  // Tagged with this process: the next export removes it if this process is killed (export/leftovers.ts).
+  const temp = path.join(dir, `.${path.basename(destination, ext)}.partial-${ownerTag()}-${randomUUID().slice(0, 8)}${ext}`);
   try {
     const value = await work(temp);
     fs.renameSync(temp, destination);
