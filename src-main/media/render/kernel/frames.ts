@@ -22,8 +22,20 @@ const BLOCK: i32 = 64; // idx v128, w0 (weights of the left pixel), w1 (of the r
 const ONE: i32 = 128; // weight of a whole pixel
 const SHIFT: u32 = 7;
 
-@inline function position(i: i32, start: f64, scale: f64): f64 {
-  return start + (<f64>i + 0.5) * scale - 0.5;
+/**
+ * Where output pixel i samples a line of `size` source pixels starting at `start`, `scale` source
+ * pixels per output pixel: the left source pixel k and the right one's weight w (0..ONE), packed as
+ * k << 8 | w. k stops one short of the end so k + 1 is always readable.
+ */
+@inline function sample(i: i32, start: f64, scale: f64, size: i32): i32 {
+  let u = start + (<f64>i + 0.5) * scale - 0.5;
+  u = u < 0 ? 0 : u > <f64>(size - 1) ? <f64>(size - 1) : u;
+  let k = <i32>Math.floor(u);
+  const maxK = size > 1 ? size - 2 : 0;
+  if (k > maxK) k = maxK;
+  let w = <i32>Math.round((u - <f64>k) * <f64>ONE);
+  if (w > ONE) w = ONE;
+  return (k << 8) | w;
 }
 
 /** Bytes of work area resamplePlane needs for a destination this wide. */
@@ -37,7 +49,6 @@ function columnTables(work: usize, sw: i32, dw: i32, rx: f64, rw: f64): void {
   let lo = sw;
   let hi = 0;
   const scale = rw / <f64>dw;
-  const maxBase = sw > 1 ? sw - 2 : 0;
   for (let b = 0; b < blocks; b++) {
     const first = dw >= 16 ? min(b << 4, dw - 16) : 0;
     const t = work + 16 + <usize>(b * BLOCK);
@@ -48,12 +59,9 @@ function columnTables(work: usize, sw: i32, dw: i32, rx: f64, rw: f64): void {
       let k = 0;
       let w = 0;
       if (i < dw) {
-        let u = position(i, rx, scale);
-        u = u < 0 ? 0 : u > <f64>(sw - 1) ? <f64>(sw - 1) : u;
-        k = <i32>Math.floor(u);
-        if (k > maxBase) k = maxBase;
-        w = <i32>Math.round((u - <f64>k) * <f64>ONE);
-        if (w > ONE) w = ONE;
+        const kw = sample(i, rx, scale, sw);
+        k = kw >> 8;
+        w = kw & 255;
       }
       if (j == 0) base = k;
       if (k < lo) lo = k;
@@ -93,15 +101,11 @@ function horizontal(out: usize, row: usize, work: usize, sw: i32, dw: i32, rx: f
 
 /** The same sums without SIMD, for blocks whose source pixels do not fit one window. */
 function scalarBlock(out: usize, row: usize, sw: i32, dw: i32, first: i32, rx: f64, scale: f64): void {
-  const maxBase = sw > 1 ? sw - 2 : 0;
   const end = min(first + 16, dw);
   for (let i = first; i < end; i++) {
-    let u = position(i, rx, scale);
-    u = u < 0 ? 0 : u > <f64>(sw - 1) ? <f64>(sw - 1) : u;
-    let k = <i32>Math.floor(u);
-    if (k > maxBase) k = maxBase;
-    let w = <i32>Math.round((u - <f64>k) * <f64>ONE);
-    if (w > ONE) w = ONE;
+    const kw = sample(i, rx, scale, sw);
+    const k = kw >> 8;
+    const w = kw & 255;
     const k1 = sw > 1 ? k + 1 : k;
     const v = (<i32>load<u8>(row + <usize>k) * (ONE - w) + <i32>load<u8>(row + <usize>k1) * w + (ONE >> 1)) >> SHIFT;
     store<u8>(out + <usize>i, <u8>v);
@@ -116,16 +120,12 @@ export function resamplePlane(src: usize, sw: i32, sh: i32, dst: usize, dw: i32,
   columnTables(work, sw, dw, rx, rw);
   const row = work + 16 + <usize>(((dw + 15) >> 4) * BLOCK);
   const scaleY = rh / <f64>dh;
-  const maxRow = sh > 1 ? sh - 2 : 0;
   const lo = load<i32>(work);
   const hi = load<i32>(work + 4);
   for (let y = 0; y < dh; y++) {
-    let v = position(y, ry, scaleY);
-    v = v < 0 ? 0 : v > <f64>(sh - 1) ? <f64>(sh - 1) : v;
-    let k = <i32>Math.floor(v);
-    if (k > maxRow) k = maxRow;
-    let f = <i32>Math.round((v - <f64>k) * <f64>ONE);
-    if (f > ONE) f = ONE;
+    const kf = sample(y, ry, scaleY, sh);
+    const k = kf >> 8;
+    const f = kf & 255;
     const a = src + <usize>(k * sw);
     const b = sh > 1 ? a + <usize>sw : a;
     let blended: usize;
