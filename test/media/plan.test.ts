@@ -3,7 +3,8 @@ import { buildAudioGraph } from '../../src-main/media/audio/audio-graph.js';
 import { assColor, assTime, buildAss } from '../../src-main/media/captions/ass.js';
 import { formatSrt, parseSrt } from '../../src-main/media/captions/srt.js';
 import { chunkGraph, filterPath, rawFramesInput } from '../../src-main/media/render/chunk-graph.js';
-import { chunkItems, planVideo } from '../../src-main/media/render/video-plan.js';
+import { frameRecipe } from '../../src-main/media/render/frame-recipe.js';
+import { planVideo } from '../../src-main/media/render/video-plan.js';
 import { createEmptyDocument } from '../../src-main/project/document.js';
 import { imageClip } from './fixtures.js';
 
@@ -31,7 +32,8 @@ describe('video plan', () => {
       // Never inside a transition window.
       for (const c of plan.clips) expect(cut > c.startFrame - c.leadFrames && cut < c.startFrame + (c.transition.frames - c.leadFrames)).toBe(false);
     }
-    for (const chunk of plan.chunks) expect(chunkItems(plan, chunk).every((item) => item.kind === 'clip')).toBe(true);
+    // Back-to-back clips: no frame anywhere is black.
+    for (let f = 0; f < plan.totalFrames; f++) expect(frameRecipe(plan, f).kind).not.toBe('black');
   });
 
   it("reads the chunk's raw frames and burns the ASS script with the bundled fonts into [vout]", () => {
@@ -68,7 +70,7 @@ describe('video plan', () => {
 
   it('fills a gap between clips with black', () => {
     const gap = planVideo({ clips: [imageClip('a1', 'a', 0, 1), imageClip('a2', 'a', 2, 1)], output, images });
-    expect(chunkItems(gap, gap.chunks[0]!).map((i) => i.kind)).toEqual(['clip', 'gap', 'clip']);
+    expect([15, 45, 75].map((f) => frameRecipe(gap, f).kind)).toEqual(['picture', 'black', 'picture']);
   });
 });
 

@@ -95,27 +95,6 @@ export function planVideo(input: { clips: readonly ImageClip[]; output: Pick<Out
   return { fps, size, totalFrames, clips, chunks };
 }
 
-/** One piece of a chunk's picture: a clip's frames [from, to) or black for a gap. */
-export type ChunkItem = { kind: 'clip'; clip: PlannedClip; fromFrame: number; toFrame: number } | { kind: 'gap'; fromFrame: number; toFrame: number };
-
-/** The items a chunk needs, in order, each clipped to what the chunk shows (lead/trail included). */
-export function chunkItems(plan: VideoPlan, chunk: ChunkPlan): ChunkItem[] {
-  const items: ChunkItem[] = [];
-  let cursor = chunk.startFrame;
-  for (const c of plan.clips) {
-    const visFrom = c.startFrame - c.leadFrames;
-    const visTo = c.endFrame + c.trailFrames;
-    const from = Math.max(visFrom, chunk.startFrame);
-    const to = Math.min(visTo, chunk.endFrame);
-    if (to <= from) continue;
-    if (from > cursor) items.push({ kind: 'gap', fromFrame: cursor, toFrame: from });
-    items.push({ kind: 'clip', clip: c, fromFrame: from, toFrame: to });
-    cursor = Math.max(cursor, to);
-  }
-  if (cursor < chunk.endFrame) items.push({ kind: 'gap', fromFrame: cursor, toFrame: chunk.endFrame });
-  return items;
-}
-
 /**
  * The Ken Burns rectangle of `clip` at timeline frame `frame`, in the pixels of its prepared picture
  * (the region scaled to `size`). Progress runs over the clip's own frames and is held at the ends, so
