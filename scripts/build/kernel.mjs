@@ -1,6 +1,6 @@
 // Compiles the per-frame pixel kernel (Ken Burns resampler, crossfade) (AssemblyScript) to WebAssembly. The .wasm is committed so
 // an install needs no compiler; test/media/resample-kernel.test.ts fails when it is stale.
-//   node scripts/build/kernel.mjs           writes src-main/media/render/kernel/frames.wasm
+//   npm run build:kernel    (node scripts/build/kernel.mjs) writes src-main/media/render/kernel/frames.wasm
 
 import fs from 'node:fs';
 import path from 'node:path';

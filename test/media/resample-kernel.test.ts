@@ -78,7 +78,7 @@ describe('the frame kernel', () => {
   it('is committed compiled from its source', async () => {
     const committed = fs.readFileSync(KERNEL_WASM);
     const compiled = await compileKernel();
-    expect(committed.equals(compiled), 'kernel/frames.wasm is stale: run `node scripts/build/kernel.mjs` after editing kernel/frames.ts').toBe(true);
+    expect(committed.equals(compiled), 'kernel/frames.wasm is stale: run `npm run build:kernel` after editing kernel/frames.ts').toBe(true);
   });
 
   // 16 wide: chroma is 8 wide, narrower than one SIMD block, so every block is scalar there.
