@@ -79,7 +79,7 @@ export async function checkAudio(dir: string, doc: ProjectDocument, signal?: Abo
  * path. This is the one full decode of the image; a corrupt file fails here, before any encoding,
  * naming the clip.
  */
-export async function prepareClipImage(dir: string, doc: ProjectDocument, clip: PlannedClip, size: Size, workDir: string): Promise<string> {
+async function prepareClipImage(dir: string, doc: ProjectDocument, clip: PlannedClip, size: Size, workDir: string): Promise<string> {
   const file = assetPath(dir, doc.assets[clip.clip.assetId]!);
   const out = path.join(workDir, `clip-${String(clip.index).padStart(3, '0')}.yuv`);
   const r = clip.region;

@@ -45,7 +45,7 @@ function isClosedPipe(error: unknown): boolean {
 export const pipeInput = (i: number): string => `pipe:${3 + i}`;
 
 export interface FfmpegRunResult {
-  /** ffmpeg's stderr (the last 256 KB), e.g. for loudnorm's measurement. */
+  /** ffmpeg's stderr (the last 256 KB), e.g. for ebur128's loudness summary. */
   stderr: string;
 }
 

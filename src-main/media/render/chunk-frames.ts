@@ -9,7 +9,7 @@ import { FrameComposer } from './frame-composer.js';
 import { frameRecipe } from './frame-recipe.js';
 import type { ChunkPlan, VideoPlan } from './video-plan.js';
 
-/** A function drawing the chunk's i-th frame (a view valid until the next call). */
+/** A function drawing the chunk's i-th frame (a view that stays as it is until the call after next). */
 export function chunkFrames(plan: VideoPlan, chunk: ChunkPlan, preparedFile: (clipIndex: number) => string): (i: number) => Uint8Array {
   const composer = new FrameComposer(plan.size);
   const loaded = [-1, -1];
