@@ -1,6 +1,22 @@
 #!/usr/bin/env node
-// The `whatif` command. Runs the TypeScript core through tsx, so a fresh clone needs no build step.
-import { register } from 'tsx/esm/api';
+// The `whatif` command. Runs src-main as JavaScript compiled on the fly into node_modules/.cache
+// (bin/compiled-main.mjs), so a fresh clone needs no build step and a command starts in ~0.2 s.
+// Without esbuild (a production install) it runs the TypeScript through tsx instead.
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { compiledMain } from './compiled-main.mjs';
 
-register();
-await import('../src-main/cli/main.ts');
+process.setSourceMapsEnabled(true);
+let dir = null;
+try {
+  dir = await compiledMain();
+} catch (error) {
+  if (error?.code !== 'ERR_MODULE_NOT_FOUND') throw error;
+}
+if (dir) {
+  await import(pathToFileURL(path.join(dir, 'cli', 'main.js')).href);
+} else {
+  const { register } = await import('tsx/esm/api');
+  register();
+  await import('../src-main/cli/main.ts');
+}
