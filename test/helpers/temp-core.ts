@@ -2,11 +2,23 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { afterAll } from 'vitest';
 import { createCore, type Core, type CoreOptions } from '../../src-main/core.js';
 import { MemorySecretStore } from '../../src-main/secrets/secret-store.js';
 
 export function tempDir(prefix = 'whatif-test-'): string {
   return fs.mkdtempSync(path.join(os.tmpdir(), prefix));
+}
+
+/** A maker of fresh temp folders that are all removed after the calling test file's tests. */
+export function tempDirsForThisFile(prefix: string): () => string {
+  const dirs: string[] = [];
+  afterAll(() => dirs.forEach((d) => fs.rmSync(d, { recursive: true, force: true })));
+  return () => {
+    const d = tempDir(prefix);
+    dirs.push(d);
+    return d;
+  };
 }
 
 export function makeTestCore(options: Partial<CoreOptions> = {}): Core & { cleanup(): Promise<void> } {

@@ -6,22 +6,16 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { execFileSync } from 'node:child_process';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { exportProject } from '../../src-main/media/export/export-project.js';
 import { makeWorkDir, ownerIsGone, removeLeftovers } from '../../src-main/media/export/leftovers.js';
 import { withTempOutput } from '../../src-main/media/ffmpeg/run-ffmpeg.js';
 import { probeMedia } from '../../src-main/media/ffmpeg/probe.js';
 import { ownerTag } from '../../src-main/platform/owner-tag.js';
-import { tempDir } from '../helpers/temp-core.js';
+import { tempDirsForThisFile } from '../helpers/temp-core.js';
 import { makeProject } from './fixtures.js';
 
-const dirs: string[] = [];
-afterAll(() => dirs.forEach((d) => fs.rmSync(d, { recursive: true, force: true })));
-function dir(): string {
-  const d = tempDir('whatif-leftovers-');
-  dirs.push(d);
-  return d;
-}
+const dir = tempDirsForThisFile('whatif-leftovers-');
 
 /** The pid of a process that has already exited. */
 function deadPid(): number {

@@ -1,21 +1,15 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { exportProject } from '../../src-main/media/export/export-project.js';
 import { probeMedia } from '../../src-main/media/ffmpeg/probe.js';
 import { parseSrt } from '../../src-main/media/captions/srt.js';
 import { outputForPreset, DEFAULT_TEXT_STYLE, type ProjectDocument, type TextClip } from '../../src-main/project/document.js';
-import { tempDir } from '../helpers/temp-core.js';
+import { tempDirsForThisFile } from '../helpers/temp-core.js';
 import { grayFrames, loudness, pcm, toneLevel } from './decode.js';
 import { addAudio, makeProject, toneFile } from './fixtures.js';
 
-const dirs: string[] = [];
-afterAll(() => dirs.forEach((d) => fs.rmSync(d, { recursive: true, force: true })));
-function dir(): string {
-  const d = tempDir('whatif-export-');
-  dirs.push(d);
-  return d;
-}
+const dir = tempDirsForThisFile('whatif-export-');
 
 /** Mean absolute difference of two gray frames inside a box (fractions of the frame). */
 function boxDiff(a: Uint8Array, b: Uint8Array, width: number, height: number, box: [number, number, number, number]): number {

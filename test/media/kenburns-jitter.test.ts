@@ -1,18 +1,16 @@
-import fs from 'node:fs';
 import path from 'node:path';
 import sharp from 'sharp';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { exportProject } from '../../src-main/media/export/export-project.js';
 import { kenBurnsRect } from '../../src-main/media/kenburns/path.js';
 import { jitterRms, trackBlob } from '../../src-main/media/kenburns/jitter.js';
 import { storeAssetBuffer } from '../../src-main/project/assets.js';
 import { createEmptyDocument } from '../../src-main/project/document.js';
-import { tempDir } from '../helpers/temp-core.js';
+import { tempDirsForThisFile } from '../helpers/temp-core.js';
 import { grayFrames } from './decode.js';
 import { imageClip } from './fixtures.js';
 
-const dirs: string[] = [];
-afterAll(() => dirs.forEach((d) => fs.rmSync(d, { recursive: true, force: true })));
+const freshDir = tempDirsForThisFile('whatif-kb-');
 
 /** A dark image with one soft bright blob at (bx, by). */
 async function blobImage(w: number, h: number, bx: number, by: number): Promise<Buffer> {
@@ -22,8 +20,7 @@ async function blobImage(w: number, h: number, bx: number, by: number): Promise<
 
 describe('Ken Burns motion', () => {
   it('follows the eased path with sub-pixel precision (jitter well under 0.1 px)', async () => {
-    const dir = tempDir('whatif-kb-');
-    dirs.push(dir);
+    const dir = freshDir();
     const image = { width: 1080, height: 1920 };
     const blob = { x: 640, y: 820 };
     const asset = await storeAssetBuffer(dir, await blobImage(image.width, image.height, blob.x, blob.y), 'png', { kind: 'image', ...image, source: 'generated' });

@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { Writable } from 'node:stream';
 import { execa } from 'execa';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { AppError } from '../../src-main/errors.js';
 import { probeMedia } from '../../src-main/media/ffmpeg/probe.js';
 import { runFfmpeg } from '../../src-main/media/ffmpeg/run-ffmpeg.js';
@@ -15,15 +15,10 @@ import type { Size } from '../../src-main/media/kenburns/path.js';
 import { rawFramesInput } from '../../src-main/media/render/chunk-graph.js';
 import { feedFrames } from '../../src-main/media/render/frame-feed.js';
 import { resolveBinary } from '../../src-main/platform/binaries.js';
-import { tempDir } from '../helpers/temp-core.js';
+import { tempDirsForThisFile } from '../helpers/temp-core.js';
 
-const dirs: string[] = [];
-afterAll(() => dirs.forEach((d) => fs.rmSync(d, { recursive: true, force: true })));
-function output(name: string): string {
-  const d = tempDir('whatif-pipes-');
-  dirs.push(d);
-  return path.join(d, name);
-}
+const freshDir = tempDirsForThisFile('whatif-pipes-');
+const output = (name: string): string => path.join(freshDir(), name);
 
 const level = (i: number) => 20 + ((i * 15) % 220);
 
