@@ -35,7 +35,10 @@ export async function compiledMain({ source = path.join(ROOT, 'src-main'), cache
   }
   const key = hash.digest('hex').slice(0, 16);
   const dir = path.join(cache, key);
-  if (fs.existsSync(path.join(dir, 'complete'))) return dir;
+  if (fs.existsSync(path.join(dir, 'complete'))) {
+    markUsed(dir);
+    return dir;
+  }
 
   const { build } = await import('esbuild');
   // Build beside the final place and rename: another process may be building the same key.
@@ -67,12 +70,26 @@ export async function compiledMain({ source = path.join(ROOT, 'src-main'), cache
   return dir;
 }
 
-/** Copies for older sources, left an hour so a command still running from one is not pulled away. */
+/** A copy's folder time says when a command last started from it (removeStale goes by it). */
+function markUsed(dir) {
+  const now = new Date();
+  fs.utimesSync(dir, now, now);
+}
+
+/**
+ * Copies no command has started from for a day: an hour was too short for a long-running
+ * `whatif web`, which still forks the Piper worker from its copy. Another process may be removing
+ * the same folder: a vanished one is not an error.
+ */
 function removeStale(cache, keep) {
-  const hourAgo = Date.now() - 3600_000;
+  const dayAgo = Date.now() - 24 * 3600_000;
   for (const name of fs.readdirSync(cache)) {
     if (name === keep) continue;
     const full = path.join(cache, name);
-    if (fs.statSync(full).mtimeMs < hourAgo) fs.rmSync(full, { recursive: true, force: true });
+    try {
+      if (fs.statSync(full).mtimeMs < dayAgo) fs.rmSync(full, { recursive: true, force: true });
+    } catch (error) {
+      if (error?.code !== 'ENOENT') throw error;
+    }
   }
 }
