@@ -28,6 +28,8 @@ describe('loudness normalisation', () => {
     const f = normaliseFilter(-23.1);
     expect(f).toMatch(/^volume=9\.10dB,aresample=192000,alimiter=.*,aresample=48000$/);
     expect(normaliseFilter(-23.1, 0.6)).toContain('volume=9.70dB');
+    // The measuring rounds' estimate: the same gain and limiter, without the oversampling.
+    expect(normaliseFilter(-23.1, 0.6, true)).toMatch(/^volume=9\.70dB,alimiter=[^,]*$/);
     // A silent mix is passed through: a gain would only lift noise.
     expect(normaliseFilter(-70)).toBe('anull');
     expect(normaliseFilter(-Infinity)).toBe('anull');

@@ -2,7 +2,8 @@
  * The export's soundtrack: the mix (audio-graph.ts) rendered ONCE to a float WAV, measured, normalised
  * (loudness.ts) and encoded to AAC 48 kHz stereo. Every pass after the first reads that WAV instead
  * of decoding, resampling and ducking the sources again, and the export runs all of this beside the
- * picture, so it costs little wall time. Returns the AAC file's name in workDir, or null when the
+ * picture, so it costs little wall time. Passes: the mix, a few cheap measuring rounds, and one
+ * final pass (limiter + AAC). Returns the AAC file's name in workDir, or null when the
  * project has no audio and no silent track was asked for.
  */
 import path from 'node:path';
@@ -21,7 +22,7 @@ export interface RenderAudioOptions {
 
 const AAC = ['-c:a', 'aac', '-b:a', '192k', '-ar', '48000', '-ac', '2'];
 const FLOAT_WAV = ['-c:a', 'pcm_f32le'];
-/** Normalising rounds at most (quiet music lands in one; the demo's peaky speech takes three). */
+/** Measuring rounds at most (quiet music lands in one; the demo's peaky speech takes three). */
 const MAX_ROUNDS = 4;
 
 export async function renderAudio(options: RenderAudioOptions): Promise<string | null> {
@@ -38,15 +39,17 @@ export async function renderAudio(options: RenderAudioOptions): Promise<string |
   // Measured while it is written (ffmpeg sets a complex graph up twice: the last summary is the real one).
   const mixed = await run([...inputs, '-filter_complex', `${graph.graph};\n[mix]${MEASURE_FILTER}[aout]`, '-map', '[aout]', ...FLOAT_WAV, '-t', String(seconds), 'mix.wav'], 'the audio mix');
   const measured = parseIntegratedLoudness(mixed.stderr);
+  // Cheap rounds find the gain (the limiter without oversampling, measured, nothing written); the
+  // final pass applies it with the 4x limiter and encodes straight to AAC.
   const rounds: Round[] = [];
   let correctionDb = 0;
   while (rounds.length < MAX_ROUNDS) {
-    const pass = await run(['-i', 'mix.wav', '-af', `${normaliseFilter(measured ?? -Infinity, correctionDb)},${MEASURE_FILTER}`, ...FLOAT_WAV, 'normalised.wav'], 'the normalised audio');
+    const pass = await run(['-i', 'mix.wav', '-af', `${normaliseFilter(measured ?? -Infinity, correctionDb, true)},${MEASURE_FILTER}`, '-f', 'null', '-'], 'the audio loudness');
     rounds.push({ correctionDb, outputLufs: parseIntegratedLoudness(pass.stderr) });
     const next = nextRound(rounds);
-    if (next.done) break;
     correctionDb = next.correctionDb;
+    if (next.done) break;
   }
-  await run(['-i', 'normalised.wav', ...AAC, out], 'the AAC audio');
+  await run(['-i', 'mix.wav', '-af', normaliseFilter(measured ?? -Infinity, correctionDb), ...AAC, out], 'the AAC audio');
   return out;
 }
