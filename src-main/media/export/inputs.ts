@@ -52,25 +52,30 @@ export async function checkImages(dir: string, doc: ProjectDocument): Promise<Ma
   return sizes;
 }
 
-/** Every narration and music clip with its file; a missing or unreadable file is named. */
+/**
+ * Every narration and music clip with its file; a missing or unreadable file is named. The files are
+ * probed at once (each probe is mostly an ffprobe process starting).
+ */
 export async function checkAudio(dir: string, doc: ProjectDocument, signal?: AbortSignal): Promise<AudioInput[]> {
   const inputs: AudioInput[] = [];
-  const probed = new Set<string>();
+  const labels = new Map<string, string>(); // file -> the first clip using it
   for (const track of ['narration', 'music'] as const) {
     for (const clip of doc.tracks[track]) {
       const file = assetPath(dir, doc.assets[clip.assetId]!);
       const label = `${track} clip ${clip.id}`;
       if (!fs.existsSync(file)) throw new AppError('invalid_input', `The audio of ${label} is missing: ${file}`);
-      if (!probed.has(file)) {
-        const probe = await probeMedia(file, signal).catch((error: unknown) => {
-          throw new AppError('invalid_input', `The audio of ${label} is corrupt or not audio: ${file} (${(error as Error).message})`, { cause: error });
-        });
-        if (!probe.audio) throw new AppError('invalid_input', `The file of ${label} has no audio: ${file}`);
-        probed.add(file);
-      }
+      if (!labels.has(file)) labels.set(file, label);
       inputs.push({ clip, file, track });
     }
   }
+  await Promise.all(
+    [...labels].map(async ([file, label]) => {
+      const probe = await probeMedia(file, signal).catch((error: unknown) => {
+        throw new AppError('invalid_input', `The audio of ${label} is corrupt or not audio: ${file} (${(error as Error).message})`, { cause: error });
+      });
+      if (!probe.audio) throw new AppError('invalid_input', `The file of ${label} has no audio: ${file}`);
+    }),
+  );
   return inputs;
 }
 
