@@ -62,8 +62,8 @@ export async function exportProject(options: ExportOptions): Promise<ExportResul
   const duration = projectDuration(doc);
   const frame = { width: output.width, height: output.height };
   const ass = buildAss({ frame, text: doc.tracks.text, captions: doc.tracks.captions, duration });
-  const sizes = await checkImages(options.projectDir, doc);
-  const audioInputs = await checkAudio(options.projectDir, doc, signal);
+  // Image headers are read in-process while the audio files are probed.
+  const [sizes, audioInputs] = await Promise.all([checkImages(options.projectDir, doc), checkAudio(options.projectDir, doc, signal)]);
   checkCancel();
   const plan = planVideo({ clips: doc.tracks.images, output, images: sizes, chunkSeconds: options.chunkSeconds ?? 12 });
   const seconds = plan.totalFrames / plan.fps;
