@@ -1,6 +1,6 @@
 /**
  * Exports a project to MP4: check every input, prepare each image once, encode the picture chunk by
- * chunk (flat memory), mix and normalise the audio (two passes), and join everything with +faststart
+ * chunk (flat memory), mix and normalise the audio (render-audio.ts), and join everything with +faststart
  * into a temp file beside the destination that is renamed into place only when all went well.
  * Progress is reported as percent + message with an ETA; the AbortSignal cancels at any step.
  */
