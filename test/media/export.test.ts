@@ -5,6 +5,7 @@ import { exportProject } from '../../src-main/media/export/export-project.js';
 import { probeMedia } from '../../src-main/media/ffmpeg/probe.js';
 import { parseSrt } from '../../src-main/media/captions/srt.js';
 import { outputForPreset, DEFAULT_TEXT_STYLE, type ProjectDocument, type TextClip } from '../../src-main/project/document.js';
+import { assetPath } from '../../src-main/project/assets.js';
 import { tempDirsForThisFile } from '../helpers/temp-core.js';
 import { grayFrames, loudness, pcm, toneLevel } from './decode.js';
 import { addAudio, makeProject, toneFile } from './fixtures.js';
@@ -171,6 +172,23 @@ describe('bad input and cancel', () => {
     const out = path.join(project, 'renders', 'corrupt.mp4');
     const run = exportProject({ projectDir: project, doc, output: doc.output, destination: out, onProgress: (_p, m) => messages.push(m) });
     await expect(run).rejects.toThrow(new RegExp(`clip-2.*${path.basename(file)}`));
+    expect(messages.some((m) => m.startsWith('Encoding'))).toBe(false);
+    expect(fs.existsSync(out)).toBe(false);
+  }, 30_000);
+
+  it('a corrupt audio file fails before encoding, naming the clip and the file', async () => {
+    const d = dir();
+    const { dir: project, doc } = await makeProject(path.join(d, 'p'), { count: 1, seconds: 2 });
+    await addAudio(project, doc, await toneFile(d, 'voice.wav', 1000, 1, 0.3), 'narration', 0, 1);
+    await addAudio(project, doc, await toneFile(d, 'music.wav', 300, 2, 0.3), 'music', 0, 2);
+    const music = doc.tracks.music[0]!;
+    const file = assetPath(project, doc.assets[music.assetId]!);
+    expect(fs.existsSync(file)).toBe(true);
+    fs.writeFileSync(file, 'not audio');
+    const messages: string[] = [];
+    const out = path.join(project, 'renders', 'corrupt-audio.mp4');
+    const run = exportProject({ projectDir: project, doc, output: doc.output, destination: out, onProgress: (_p, m) => messages.push(m) });
+    await expect(run).rejects.toThrow(new RegExp(`music clip ${music.id} is corrupt or not audio.*${path.basename(file)}`));
     expect(messages.some((m) => m.startsWith('Encoding'))).toBe(false);
     expect(fs.existsSync(out)).toBe(false);
   }, 30_000);

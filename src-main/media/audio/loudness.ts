@@ -5,9 +5,9 @@
  * look-ahead limiter at 4x oversampling holds true peaks near -2 dBTP. The limiter takes some
  * loudness from peaky material, so the export measures its output and adds that back (at most a few
  * rounds, see render-audio.ts). Those rounds run the limiter without oversampling: on the demo the
- * integrated loudness it leaves is the same to 0.1 LU at a quarter of the cost, and only the final
- * pass, which is encoded, needs the true-peak accuracy. Unlike loudnorm's two-pass mode this never falls back to dynamic
- * compression, which undershot on short, peaky speech (-14.9 LUFS on the demo).
+ * integrated loudness it leaves is the same to 0.1 LU at about half the cost, and only the final
+ * pass, which is encoded, needs the true-peak accuracy. Unlike loudnorm's two-pass mode this never
+ * falls back to dynamic compression, which undershot on short, peaky speech (-14.9 LUFS on the demo).
  */
 
 export const TARGET_LUFS = -14;

@@ -54,7 +54,7 @@ export async function checkImages(dir: string, doc: ProjectDocument): Promise<Ma
 
 /**
  * Every narration and music clip with its file; a missing or unreadable file is named. The files are
- * probed at once (each probe is mostly an ffprobe process starting).
+ * probed side by side (each probe is mostly an ffprobe process starting).
  */
 export async function checkAudio(dir: string, doc: ProjectDocument, signal?: AbortSignal): Promise<AudioInput[]> {
   const inputs: AudioInput[] = [];
@@ -68,14 +68,18 @@ export async function checkAudio(dir: string, doc: ProjectDocument, signal?: Abo
       inputs.push({ clip, file, track });
     }
   }
-  await Promise.all(
-    [...labels].map(async ([file, label]) => {
-      const probe = await probeMedia(file, signal).catch((error: unknown) => {
-        throw new AppError('invalid_input', `The audio of ${label} is corrupt or not audio: ${file} (${(error as Error).message})`, { cause: error });
-      });
-      if (!probe.audio) throw new AppError('invalid_input', `The file of ${label} has no audio: ${file}`);
-    }),
-  );
+  // A few at a time: a long project can use many files, and each probe is a process.
+  const files = [...labels];
+  const abort = new AbortController();
+  const probeSignal = signal ? AbortSignal.any([signal, abort.signal]) : abort.signal;
+  await runPool(files.length, 4, async (i) => {
+    const [file, label] = files[i]!;
+    const probe = await probeMedia(file, probeSignal).catch((error: unknown) => {
+      if (probeSignal.aborted) throw new AppError('cancelled', 'Cancelled.');
+      throw new AppError('invalid_input', `The audio of ${label} is corrupt or not audio: ${file} (${(error as Error).message})`, { cause: error });
+    });
+    if (!probe.audio) throw new AppError('invalid_input', `The file of ${label} has no audio: ${file}`);
+  }, abort);
   return inputs;
 }
 
