@@ -54,7 +54,7 @@ describe('transitions', () => {
     doc.tracks.images[1]!.transitionIn = { kind: 'wipe', duration: 0.4 };
     doc.tracks.images[3]!.transitionIn = { kind: 'zoom', duration: 0.4 };
     const out = path.join(project, 'mixed.mp4');
-    await exportProject({ projectDir: project, doc, output: doc.output, destination: out, chunkSeconds: 100 });
+    await exportProject({ projectDir: project, doc, output: doc.output, destination: out, chunks: 1 });
     const probe = await probeMedia(out);
     expect(probe.video?.frames).toBe(120);
   }, 60_000);

@@ -13,7 +13,7 @@ const images = new Map([['a', { width: 2000, height: 3000 }]]);
 
 describe('video plan', () => {
   const clips = Array.from({ length: 10 }, (_, i) => imageClip(`c${i}`, 'a', i * 6, 6, { transitionIn: { kind: i % 2 ? 'crossfade' : 'cut', duration: i % 2 ? 0.6 : 0 } }));
-  const plan = planVideo({ clips, output, images, chunkSeconds: 12 });
+  const plan = planVideo({ clips, output, images, chunks: 4 });
 
   it('puts clips on the frame grid with transition lead and trail frames', () => {
     expect(plan.totalFrames).toBe(1800);
@@ -22,8 +22,8 @@ describe('video plan', () => {
     expect(plan.clips[2]!.transition.frames).toBe(0);
   });
 
-  it('cuts chunks at clip middles that cover the whole timeline without gaps', () => {
-    expect(plan.chunks.length).toBeGreaterThan(2);
+  it('cuts chunks that cover the whole timeline without gaps, never inside a transition', () => {
+    expect(plan.chunks.length).toBe(4);
     expect(plan.chunks[0]!.startFrame).toBe(0);
     expect(plan.chunks.at(-1)!.endFrame).toBe(1800);
     for (let i = 1; i < plan.chunks.length; i++) {
@@ -34,6 +34,22 @@ describe('video plan', () => {
     }
     // Back-to-back clips: no frame anywhere is black.
     for (let f = 0; f < plan.totalFrames; f++) expect(frameRecipe(plan, f).kind).not.toBe('black');
+  });
+
+  it('cuts nearly equal chunks, one per encoder by default, moved out of transitions', () => {
+    // Two encoders: the ideal cut at 30 s falls in the crossfade into clip 5 (frames 891..908).
+    expect(planVideo({ clips, output, images }).chunks).toEqual([
+      { index: 0, startFrame: 0, endFrame: 891 },
+      { index: 1, startFrame: 891, endFrame: 1800 },
+    ]);
+    // Four: 450 and 1350 are inside clips, 900 moves to the crossfade's first frame.
+    expect(plan.chunks.map((c) => c.startFrame)).toEqual([0, 450, 891, 1350]);
+    // Never a chunk shorter than 2 s: a 3 s timeline stays one chunk, a 5 s one splits in two.
+    const short = (seconds: number, count: number) => planVideo({ clips: [imageClip('s', 'a', 0, seconds)], output, images, chunks: count }).chunks.length;
+    expect(short(3, 2)).toBe(1);
+    expect(short(5, 2)).toBe(2);
+    expect(short(5, 8)).toBe(2);
+    expect(planVideo({ clips, output, images, chunks: 1 }).chunks).toEqual([{ index: 0, startFrame: 0, endFrame: 1800 }]);
   });
 
   it("reads the chunk's raw frames and burns the ASS script with the bundled fonts into [vout]", () => {

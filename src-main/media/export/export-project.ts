@@ -32,8 +32,8 @@ export interface ExportOptions {
   silentAudio?: boolean;
   signal?: AbortSignal;
   onProgress?: (percent: number, message: string, etaSeconds: number | null) => void;
-  /** Target chunk length in seconds (memory vs. overhead); default 12. */
-  chunkSeconds?: number;
+  /** Chunks the picture is cut into; default one per encoder running at once (`parallel`). */
+  chunks?: number;
   /** Chunks encoded at once (default: 2, or 1 on a single core). */
   parallel?: number;
 }
@@ -65,7 +65,8 @@ export async function exportProject(options: ExportOptions): Promise<ExportResul
   // Image headers are read in-process while the audio files are probed.
   const [sizes, audioInputs] = await Promise.all([checkImages(options.projectDir, doc), checkAudio(options.projectDir, doc, signal)]);
   checkCancel();
-  const plan = planVideo({ clips: doc.tracks.images, output, images: sizes, chunkSeconds: options.chunkSeconds ?? 12 });
+  const parallel = Math.max(1, options.parallel ?? Math.min(2, os.availableParallelism()));
+  const plan = planVideo({ clips: doc.tracks.images, output, images: sizes, chunks: options.chunks ?? parallel });
   const seconds = plan.totalFrames / plan.fps;
 
   const result = await withTempOutput(options.destination, async (temp) => {
@@ -109,7 +110,7 @@ export async function exportProject(options: ExportOptions): Promise<ExportResul
           });
           framesDone[index] = g.frames;
         };
-        await runPool(plan.chunks.length, options.parallel ?? Math.min(2, cores), encodeChunk, abortAll);
+        await runPool(plan.chunks.length, parallel, encodeChunk, abortAll);
         videoDone = true;
       };
       let audioFile: string | null = null;
