@@ -65,7 +65,8 @@ export async function exportProject(options: ExportOptions): Promise<ExportResul
   // Image headers are read in-process while the audio files are probed.
   const [sizes, audioInputs] = await Promise.all([checkImages(options.projectDir, doc), checkAudio(options.projectDir, doc, signal)]);
   checkCancel();
-  const parallel = Math.max(1, options.parallel ?? Math.min(2, os.availableParallelism()));
+  const cores = Math.max(1, os.availableParallelism());
+  const parallel = Math.max(1, options.parallel ?? Math.min(2, cores));
   const plan = planVideo({ clips: doc.tracks.images, output, images: sizes, chunks: options.chunks ?? parallel });
   const seconds = plan.totalFrames / plan.fps;
 
@@ -73,7 +74,6 @@ export async function exportProject(options: ExportOptions): Promise<ExportResul
     removeLeftovers(path.dirname(options.destination));
     const workDir = makeWorkDir(path.dirname(options.destination));
     try {
-      const cores = Math.max(1, os.availableParallelism());
       const chunkFiles = plan.chunks.map((chunk) => `chunk-${String(chunk.index).padStart(3, '0')}.mp4`);
       let videoDone = false;
       const encodeVideo = async () => {
