@@ -25,8 +25,19 @@ function isTypeScript(relative) {
   return relative.endsWith('.ts') && !relative.endsWith('.d.ts') && !relative.startsWith(NOT_TYPESCRIPT);
 }
 
+/**
+ * Where the copies go: node_modules/.cache, except in a git worktree whose node_modules is a link to
+ * another checkout's. There a copy would live in that checkout, find ITS package.json as the app's
+ * root (platform/app-root.ts) and serve and rebuild ITS renderer; .cache/ in this checkout instead.
+ */
+function defaultCache() {
+  const modules = path.join(ROOT, 'node_modules');
+  const linked = fs.existsSync(modules) && fs.lstatSync(modules).isSymbolicLink();
+  return linked ? path.join(ROOT, '.cache', 'whatif-main') : path.join(modules, '.cache', 'whatif-main');
+}
+
 /** The compiled copy of src-main for the sources as they are now, built if missing. */
-export async function compiledMain({ source = path.join(ROOT, 'src-main'), cache = path.join(ROOT, 'node_modules', '.cache', 'whatif-main') } = {}) {
+export async function compiledMain({ source = path.join(ROOT, 'src-main'), cache = defaultCache() } = {}) {
   const files = listFiles(source).sort();
   const hash = crypto.createHash('sha256');
   for (const file of files) {

@@ -7,6 +7,9 @@ import { pathToFileURL } from 'node:url';
 import { compiledMain } from './compiled-main.mjs';
 
 process.setSourceMapsEnabled(true);
+// The compiled copy lives under node_modules/.cache, which may be a symlink into another checkout (a
+// git worktree): tell it which checkout it serves (its renderer build, resources, package.json).
+process.env.WHATIF_APP_ROOT ??= path.resolve(import.meta.dirname, '..');
 let dir = null;
 try {
   dir = await compiledMain();

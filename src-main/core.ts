@@ -15,9 +15,13 @@ import { dataPaths, resolveDataHome, type DataPaths } from './platform/data-dir.
 import type { DesktopOs } from './platform/desktop-os.js';
 import { ProjectService } from './project/project-service.js';
 import { FileSecretStore, type SecretName, type SecretStore } from './secrets/secret-store.js';
+import { rememberingStore, scrub } from './secrets/known-secrets.js';
+import { PathGrants, rootsFromEnv } from './files/grants.js';
+import { ensureFolder } from './files/path-input.js';
 import { openDatabase, type Db } from './store/database.js';
 import { ProjectsIndex } from './store/projects-index.js';
 import { SettingsStore } from './store/settings-store.js';
+import type { KeyTestResult } from './secrets/key-test.js';
 
 export type CoreMode = 'desktop' | 'bridge' | 'cli';
 
@@ -33,6 +37,8 @@ export interface CoreOptions {
   startJobs?: boolean;
   /** Retry timing (tests shorten the backoff). */
   jobRetry?: Partial<RetryPolicy>;
+  /** Folders the page may name besides the data folder and the projects (bridge: `whatif web --allow`). */
+  allowedRoots?: string[];
 }
 
 export interface Core {
@@ -46,12 +52,14 @@ export interface Core {
   /** Set in desktop mode by the Electron shell; absent for the bridge and the CLI. */
   desktop?: DesktopOs;
   projects: ProjectService;
+  /** Which paths the page may name (files/grants.ts). */
+  grants: PathGrants;
   jobs: JobQueue;
   handlers: Handlers;
   dispatch: Dispatch;
   log: (line: string) => void;
   /** "Test connection" per provider; registered by the provider modules. */
-  secretTesters: Partial<Record<SecretName, () => Promise<{ ok: boolean; message: string }>>>;
+  secretTesters: Partial<Record<SecretName, () => Promise<KeyTestResult>>>;
   /** Fill a new project from a "What if...?" template; registered by the templates module. */
   applyTemplate?: (projectId: string, templateId: string) => void;
   /** Run `fn` when the core closes (child processes a domain keeps alive, for instance). */
@@ -69,13 +77,19 @@ function readVersion(): string {
 
 export function createCore(options: CoreOptions): Core {
   const paths = dataPaths(options.home ?? resolveDataHome());
-  for (const dir of [paths.home, paths.projects, paths.voices, paths.cache, paths.logs]) fs.mkdirSync(dir, { recursive: true });
-  const log = options.log ?? (() => {});
+  for (const dir of [paths.home, paths.projects, paths.voices, paths.cache, paths.logs]) ensureFolder('the data folder', dir);
+  const sink = options.log;
+  // Every log line is scrubbed of known keys before it reaches a file, a console or a test.
+  const log = sink ? (line: string) => sink(scrub(line)) : () => {};
   const db = openDatabase(paths.database);
   const events = new EventBus();
   const settings = new SettingsStore(db);
-  const secrets = options.secrets ?? new FileSecretStore(paths.secretsFile);
-  const projects = new ProjectService(new ProjectsIndex(db), paths.projects, events);
+  const secrets = rememberingStore(options.secrets ?? new FileSecretStore(paths.secretsFile));
+  // Learn the stored keys now, so they are scrubbed even before a provider is called.
+  for (const name of ['kie', 'elevenlabs'] as const) void secrets.get(name).catch(() => null);
+  const index = new ProjectsIndex(db);
+  const projects = new ProjectService(index, paths.projects, events);
+  const grants = new PathGrants(options.mode, () => [paths.home, ...index.list().map((p) => p.dir)], options.allowedRoots ?? (options.mode === 'bridge' ? rootsFromEnv() : []));
   const jobs = new JobQueue({ db, events, log, ...(options.jobRetry ? { retry: options.jobRetry } : {}) });
 
   const closers: (() => void)[] = [];
@@ -89,6 +103,7 @@ export function createCore(options: CoreOptions): Core {
     secrets,
     ...(options.desktop ? { desktop: options.desktop } : {}),
     projects,
+    grants,
     jobs,
     log,
     secretTesters: {},

@@ -11,10 +11,11 @@ import { execa } from 'execa';
 import { resolveBinary } from '../../src-main/platform/binaries.js';
 import { probeMedia } from '../../src-main/media/ffmpeg/probe.js';
 import { storeAssetBuffer, storeAssetFile } from '../../src-main/project/assets.js';
-import { createEmptyDocument, DEFAULT_TEXT_STYLE, type ImageClip, type Transition, type WordTiming } from '../../src-main/project/document.js';
+import { createEmptyDocument, DEFAULT_TEXT_STYLE, gainToDb, makeClip, type Transition, type WordTiming } from '../../src-main/project/document.js';
 import { writeProjectFile } from '../../src-main/project/project-file.js';
 import { renderArt, type ArtSpec } from './art.js';
 import { synthMusic, wavBuffer } from './music.js';
+import { imagesOf, musicOf, narrationOf } from '../../test/helpers/tracks.js';
 
 const OUT = path.resolve(process.argv[2] ?? 'resources/sample');
 const SCENE_SECONDS = 6;
@@ -80,7 +81,7 @@ async function main(): Promise<void> {
     doc.assets[image.id] = image;
     const sceneId = `scene-${i + 1}`;
     doc.scenes.push({ id: sceneId, prompt: scene.line, negativePrompt: '', model: 'procedural', imageAssetId: image.id, duration: SCENE_SECONDS });
-    const clip: ImageClip = {
+    const clip = makeClip({
       id: `clip-${i + 1}`,
       assetId: image.id,
       sceneId,
@@ -88,8 +89,8 @@ async function main(): Promise<void> {
       duration: SCENE_SECONDS,
       kenBurns: { from: { zoom: scene.from[0], x: scene.from[1], y: scene.from[2] }, to: { zoom: scene.to[0], x: scene.to[1], y: scene.to[2] }, easing: i % 2 ? 'easeInOut' : 'linear' },
       transitionIn: { kind: i === 0 ? 'cut' : scene.transition, duration: i === 0 || scene.transition === 'cut' ? 0 : 0.6 },
-    };
-    doc.tracks.images.push(clip);
+    });
+    imagesOf(doc).push(clip);
     const voice = path.join(tmp, `line-${i + 1}.wav`);
     const spoken = await speak(scene.line, voice);
     const at = start + (i === 0 ? 0.6 : 0.7);
@@ -106,7 +107,7 @@ async function main(): Promise<void> {
   await execa(resolveBinary('ffmpeg'), ['-v', 'error', '-y', ...inputs, '-filter_complex', `${delays};${mix}`, '-map', '[out]', '-ac', '1', '-ar', '22050', narrationFile]);
   const narration = await storeAssetFile(OUT, narrationFile, 'wav', { kind: 'audio', duration: total, source: 'sample', originalName: 'narration.wav' });
   doc.assets[narration.id] = narration;
-  doc.tracks.narration.push({ id: 'narration-1', assetId: narration.id, start: 0, duration: total, trimStart: 0, volume: 1, fadeIn: 0, fadeOut: 0 });
+  narrationOf(doc).push(makeClip({ id: 'narration-1', assetId: narration.id, start: 0, duration: total }));
 
   // Music: synthesised, AAC in .m4a to keep the folder small.
   const musicWav = path.join(tmp, 'music.wav');
@@ -115,7 +116,7 @@ async function main(): Promise<void> {
   await execa(resolveBinary('ffmpeg'), ['-v', 'error', '-y', '-i', musicWav, '-c:a', 'aac', '-b:a', '96k', musicFile]);
   const music = await storeAssetFile(OUT, musicFile, 'm4a', { kind: 'audio', duration: total + 2, source: 'sample', originalName: 'music.m4a' });
   doc.assets[music.id] = music;
-  doc.tracks.music.push({ id: 'music-1', assetId: music.id, start: 0, duration: total, trimStart: 0, volume: 0.6, fadeIn: 1, fadeOut: 2.5, duck: true });
+  musicOf(doc).push(makeClip({ id: 'music-1', assetId: music.id, start: 0, duration: total, gainDb: gainToDb(0.6), fadeIn: 1, fadeOut: 2.5, duck: true }));
 
   // Text overlays: the hook and the end card.
   doc.tracks.text.push({

@@ -43,6 +43,22 @@ export function presentedToken(req: IncomingMessage, url: URL): string | null {
   return parseCookies(req.headers.cookie)[TOKEN_COOKIE] ?? null;
 }
 
+/**
+ * The Host a request names must be the bridge's own address (DNS rebinding: a hostile name that
+ * resolves to 127.0.0.1 would otherwise reach the bridge as "same origin" for the browser).
+ */
+export function hostAllowed(req: IncomingMessage, port: number): boolean {
+  const host = req.headers.host;
+  return host === `127.0.0.1:${port}` || host === `localhost:${port}`;
+}
+
+/** The media token a request presents in its address (?t=) or as the main token (Bearer, ?token=); never the cookie alone. */
+export function presentedMediaToken(req: IncomingMessage, url: URL): string | null {
+  const auth = req.headers.authorization;
+  if (auth?.startsWith('Bearer ')) return auth.slice('Bearer '.length);
+  return url.searchParams.get('t') ?? url.searchParams.get('token');
+}
+
 /** A browser request from another site carries its Origin; only our own origin may call. */
 export function originAllowed(req: IncomingMessage, ownOrigins: string[]): boolean {
   const origin = req.headers.origin;

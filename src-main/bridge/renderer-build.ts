@@ -18,7 +18,8 @@ export function rendererIsStale(root: string): boolean {
   const built = path.join(root, 'dist', 'renderer', 'index.html');
   if (!fs.existsSync(built)) return true;
   const builtAt = fs.statSync(built).mtimeMs;
-  const sources = [path.join(root, 'src-renderer'), path.join(root, 'src-main', 'ipc', 'contract'), path.join(root, 'src-main', 'project')];
+  // The renderer also bundles the export's pure drawing maths (src-main/media: Ken Burns, text layout, overlay boxes).
+  const sources = [path.join(root, 'src-renderer'), path.join(root, 'src-main', 'ipc', 'contract'), path.join(root, 'src-main', 'project'), path.join(root, 'src-main', 'media')];
   return sources.some((dir) => fs.existsSync(dir) && newestMtime(dir) > builtAt);
 }
 

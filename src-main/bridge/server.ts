@@ -6,19 +6,24 @@
  *   GET  /, /assets/...       the renderer (cookie required)
  *   POST /api/call/<channel>  body: the call's input as JSON; answer: Result JSON
  *   WS   /api/events          pushed events: {"event": name, "payload": ...}
- *   GET  /media/<projectId>/<assetId> | /media/<projectId>/renders/<file>   (Range supported)
+ *   GET  /api/media-token     the page's media token (cookie auth; other origins cannot read it)
+ *   GET  /media/<projectId>/<assetId>?t=M | /media/<projectId>/renders/<file>?t=M   (Range supported)
  *
  * Every request needs the token (Bearer header, ?token= or cookie); a request from a foreign Origin is
- * refused with 403, one without the token with 401.
+ * refused with 403, one naming another Host (DNS rebinding) with 421, one without the token with 401.
+ * Media asks its token in every request, never the cookie alone: a page on another 127.0.0.1 port
+ * shares the cookie (cookies ignore ports) but cannot learn the media token.
  */
 import fs from 'node:fs';
 import http, { type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { WebSocketServer, type WebSocket } from 'ws';
 import type { Core } from '../core.js';
+import { appError } from '../errors.js';
 import { resolveMediaRequest } from '../protocol/media-request.js';
-import { newToken, originAllowed, presentedToken, TOKEN_COOKIE, tokensEqual } from './auth.js';
+import { hostAllowed, newToken, originAllowed, presentedMediaToken, presentedToken, TOKEN_COOKIE, tokensEqual } from './auth.js';
 import { contentSecurityPolicy, resolveStaticFile, sendStaticFile } from './static-files.js';
+import { maxInputBytes } from '../ipc/call-limits.js';
 
 export interface BridgeOptions {
   core: Core;
@@ -44,17 +49,19 @@ function sendJson(res: ServerResponse, status: number, body: unknown): void {
   res.end(text);
 }
 
-function refuse(res: ServerResponse, status: 401 | 403 | 404 | 405 | 413, message: string): void {
+function refuse(res: ServerResponse, status: 401 | 403 | 404 | 405 | 413 | 421, message: string): void {
   res.writeHead(status, { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store' });
   res.end(`${message}\n`);
 }
 
-async function readBody(req: IncomingMessage): Promise<Buffer> {
+async function readBody(req: IncomingMessage, maxBytes = MAX_BODY_BYTES): Promise<Buffer> {
+  const declared = Number(req.headers['content-length'] ?? 0);
+  if (declared > maxBytes) throw new Error('too large');
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of req) {
     size += (chunk as Buffer).length;
-    if (size > MAX_BODY_BYTES) throw new Error('too large');
+    if (size > maxBytes) throw new Error('too large');
     chunks.push(chunk as Buffer);
   }
   return Buffer.concat(chunks);
@@ -63,7 +70,9 @@ async function readBody(req: IncomingMessage): Promise<Buffer> {
 export async function startBridge(options: BridgeOptions): Promise<Bridge> {
   const { core, rendererDir } = options;
   const token = options.token ?? newToken();
+  const mediaToken = newToken();
   let origins: string[] = [];
+  let port = 0;
   let csp = '';
 
   const authorised = (req: IncomingMessage, url: URL) => tokensEqual(token, presentedToken(req, url));
@@ -71,15 +80,19 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
   const server = http.createServer((req, res) => {
     void route(req, res).catch((error: unknown) => {
       core.log(`[bridge] ${req.method} ${req.url}: ${String(error)}`);
-      if (!res.headersSent) sendJson(res, 500, { ok: false, error: { code: 'internal', message: 'The bridge failed to answer.' } });
+      if (!res.headersSent) sendJson(res, 500, { ok: false, error: appError('internal', 'ipc.bridgeFailed').toJSON() });
       else res.destroy();
     });
   });
 
   async function route(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+    if (!hostAllowed(req, port)) return refuse(res, 421, 'Misdirected request: this server answers only to its own address.');
     if (!originAllowed(req, origins)) return refuse(res, 403, 'Forbidden: requests from other sites are refused.');
-    if (!authorised(req, url)) {
+    if (url.pathname.startsWith('/media/')) {
+      const given = presentedMediaToken(req, url);
+      if (!tokensEqual(mediaToken, given) && !tokensEqual(token, given)) return refuse(res, 401, 'Unauthorised: media addresses carry their own token.');
+    } else if (!authorised(req, url)) {
       return refuse(res, 401, 'Unauthorised: open the address printed by `npm run web`; it carries the access token.');
     }
     if (url.searchParams.has('token') && req.method === 'GET' && !url.pathname.startsWith('/media/')) {
@@ -97,14 +110,23 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
     }
     if (url.pathname.startsWith('/api/call/')) {
       if (req.method !== 'POST') return refuse(res, 405, 'Use POST for calls.');
-      const channel = decodeURIComponent(url.pathname.slice('/api/call/'.length));
-      let payload: unknown;
+      let channel: string;
       try {
-        const body = await readBody(req);
+        channel = decodeURIComponent(url.pathname.slice('/api/call/'.length));
+      } catch {
+        return sendJson(res, 404, { ok: false, error: appError('not_found', 'ipc.malformedAddress').toJSON() });
+      }
+      let payload: unknown;
+      const limit = maxInputBytes(channel);
+      try {
+        const body = await readBody(req, limit);
         payload = body.length ? JSON.parse(body.toString('utf8')) : {};
       } catch (error) {
-        if ((error as Error).message === 'too large') return refuse(res, 413, 'Payload too large.');
-        return sendJson(res, 400, { ok: false, error: { code: 'invalid_input', message: 'The request body is not valid JSON.' } });
+        if ((error as Error).message === 'too large') {
+          res.setHeader('Connection', 'close');
+          return sendJson(res, 413, { ok: false, error: appError('invalid_input', 'ipc.requestTooLarge', { channel: channel.slice(0, 80), mb: Math.round(limit / (1024 * 1024)) }).toJSON() });
+        }
+        return sendJson(res, 400, { ok: false, error: appError('invalid_input', 'ipc.notJson').toJSON() });
       }
       const controller = new AbortController();
       res.on('close', () => {
@@ -112,6 +134,10 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
       });
       const result = await core.dispatch(channel, payload, { signal: controller.signal });
       return sendJson(res, 200, result);
+    }
+    if (url.pathname === '/api/media-token' && req.method === 'GET') {
+      // Readable only by our own page: other origins get no CORS header, so their fetch cannot see it.
+      return sendJson(res, 200, { mediaToken });
     }
     if (url.pathname === '/api/channels' && req.method === 'GET') {
       const { CALL_NAMES, EVENT_NAMES } = await import('../ipc/contract/index.js');
@@ -139,6 +165,7 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
       socket.destroy();
     };
     if (url.pathname !== '/api/events') return reject('404 Not Found');
+    if (!hostAllowed(req, port)) return reject('421 Misdirected Request');
     if (!originAllowed(req, origins)) return reject('403 Forbidden');
     if (!authorised(req, url)) return reject('401 Unauthorized');
     sockets.handleUpgrade(req, socket, head, (ws) => sockets.emit('connection', ws, req));
@@ -152,7 +179,7 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
     server.once('error', reject);
     server.listen(options.port ?? 0, '127.0.0.1', () => resolve());
   });
-  const port = (server.address() as AddressInfo).port;
+  port = (server.address() as AddressInfo).port;
   const origin = `http://127.0.0.1:${port}`;
   origins = [origin, `http://localhost:${port}`];
   csp = contentSecurityPolicy(`ws://127.0.0.1:${port} ws://localhost:${port}`);

@@ -1,8 +1,11 @@
 /**
  * `whatif`: the headless CLI on the same core as the desktop app. Clear messages and non-zero exit
- * codes on bad input: 2 for usage errors, 1 for failures, 130 when cancelled with Ctrl+C.
+ * codes on bad input: 2 for usage errors, 1 for failures, 130 when cancelled with Ctrl+C, 143 when
+ * stopped by SIGTERM (which cancels the same way: the running job ends cancelled, nothing is left).
+ * Output to a pipe that was closed (`whatif project info | head -1`) stops quietly.
  */
-import { isAppError, toAppError } from '../errors.js';
+import { causeText, isAppError, toAppError } from '../errors.js';
+import { scrub } from '../secrets/known-secrets.js';
 import type { CliIo, Command } from './command.js';
 import { COMMANDS } from './commands/index.js';
 
@@ -18,6 +21,23 @@ function helpText(): string {
     'whatif <command> --help shows the options of one command.',
   ].join('\n');
 }
+
+/** A write to a closed pipe: the reader is gone, which is not an error of ours. */
+function isClosedPipe(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  return code === 'EPIPE' || code === 'ERR_STREAM_DESTROYED';
+}
+
+const closed = { stdout: false, stderr: false };
+for (const name of ['stdout', 'stderr'] as const) {
+  process[name].on('error', (error: unknown) => {
+    if (!isClosedPipe(error)) throw error;
+    closed[name] = true;
+  });
+}
+const write = (name: 'stdout' | 'stderr', text: string) => {
+  if (!closed[name] && !process[name].destroyed) process[name].write(text);
+};
 
 function findCommand(argv: string[]): { command: Command; rest: string[] } | null {
   for (const words of [2, 1]) {
@@ -47,15 +67,20 @@ export async function main(argv: string[]): Promise<number> {
     return 0;
   }
   const controller = new AbortController();
-  const onSigint = () => {
-    if (controller.signal.aborted) process.exit(130);
-    process.stderr.write('\nCancelling... (Ctrl+C again to force)\n');
+  let stoppedBy: NodeJS.Signals | null = null;
+  const onSignal = (signal: NodeJS.Signals) => {
+    const code = signal === 'SIGTERM' ? 143 : 130;
+    if (controller.signal.aborted) process.exit(code);
+    stoppedBy = signal;
+    write('stderr', signal === 'SIGTERM' ? '\nStopping: cancelling...\n' : '\nCancelling... (Ctrl+C again to force)\n');
     controller.abort();
   };
-  process.on('SIGINT', onSigint);
+  process.on('SIGINT', onSignal);
+  process.on('SIGTERM', onSignal);
   const io: CliIo = {
-    out: (line) => process.stdout.write(`${line}\n`),
-    err: (line) => process.stderr.write(`${line}\n`),
+    // The edge: no known key is printed, whatever a provider wrote into a message.
+    out: (line) => write('stdout', `${scrub(line)}\n`),
+    err: (line) => write('stderr', `${scrub(line)}\n`),
     isTty: Boolean(process.stderr.isTTY),
     signal: controller.signal,
   };
@@ -65,13 +90,14 @@ export async function main(argv: string[]): Promise<number> {
     const appError = toAppError(error);
     if (appError.code === 'cancelled') {
       io.err('whatif: cancelled');
-      return 130;
+      return stoppedBy === 'SIGTERM' ? 143 : 130;
     }
     io.err(`whatif: ${appError.message}`);
-    if (appError.code === 'internal' && !isAppError(error) && error instanceof Error && error.stack) io.err(error.stack);
+    if (appError.code === 'internal' && !isAppError(error)) io.err(causeText(error));
     return appError.code === 'invalid_input' ? 2 : 1;
   } finally {
-    process.off('SIGINT', onSigint);
+    process.off('SIGINT', onSignal);
+    process.off('SIGTERM', onSignal);
   }
 }
 

@@ -4,7 +4,8 @@
  * keeps one look. Used by the IPC handlers and the CLI alike.
  */
 import type { Core } from '../core.js';
-import { AppError } from '../errors.js';
+import { encodeMessage } from '../messages.js';
+import { appError } from '../errors.js';
 import type { Job } from '../ipc/contract/jobs.js';
 import { readProjectFile } from '../project/project-file.js';
 import { assertWithinCap, estimateCost, type CostEstimate } from './cost.js';
@@ -20,12 +21,12 @@ export interface BatchPlan {
 export function planBatch(core: Core, projectId: string, sceneIds?: string[]): BatchPlan {
   const doc = readProjectFile(core.projects.dirOf(projectId));
   const wanted = sceneIds ?? doc.scenes.map((s) => s.id);
-  if (wanted.length === 0) throw new AppError('invalid_input', `"${doc.name}" has no scenes yet. Add scenes or apply a template first.`);
+  if (wanted.length === 0) throw appError('invalid_input', 'images.noScenes', { name: doc.name });
   const { cache } = imagesRuntime(core);
   const defaultModel = core.settings.get().defaultImageModel;
   const requests = wanted.map((id) => {
     const scene = doc.scenes.find((s) => s.id === id);
-    if (!scene) throw new AppError('not_found', `"${doc.name}" has no scene with id ${id}.`);
+    if (!scene) throw appError('not_found', 'project.noSuchScene', { name: doc.name });
     const request = resolveSceneRequest(doc, scene, defaultModel);
     return { request, cached: request.waitingForSceneId === null && cache.get(request.cacheKey) !== null };
   });
@@ -59,7 +60,7 @@ export function generateScenes(core: Core, projectId: string, sceneIds?: string[
   const jobs = referenceOrder(plan.requests.map((r) => r.request)).map(
     (request) =>
       active.get(request.sceneId) ??
-      core.jobs.enqueue(SCENE_IMAGE_KIND, { projectId, sceneId: request.sceneId } satisfies SceneImagePayload, { projectId, title: `Scene ${request.index + 1} image` }),
+      core.jobs.enqueue(SCENE_IMAGE_KIND, { projectId, sceneId: request.sceneId } satisfies SceneImagePayload, { projectId, title: encodeMessage({ key: 'job.sceneImage', values: { scene: request.index + 1 } }) }),
   );
   return { jobs, estimate: plan.estimate };
 }

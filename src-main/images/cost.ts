@@ -2,7 +2,7 @@
  * The estimate shown before a batch (pure): images per model that will really call KIE (cache hits
  * cost nothing), credits from the dated table in providers/kie/models.ts, and whether the cap allows it.
  */
-import { AppError } from '../errors.js';
+import { appError } from '../errors.js';
 import { CREDITS_TABLE_DATE } from '../providers/kie/models.js';
 import type { SceneRequest } from './scene-request.js';
 
@@ -44,8 +44,5 @@ export function estimateCost(requests: { request: SceneRequest; cached: boolean 
 
 export function assertWithinCap(estimate: CostEstimate): void {
   if (estimate.withinCap) return;
-  throw new AppError(
-    'invalid_input',
-    `This batch would cost about ${estimate.totalCredits} KIE credits, above your cap of ${estimate.cap} (Settings → credit cap). Generate fewer scenes or raise the cap.`,
-  );
+  throw appError('invalid_input', 'images.overCap', { cap: estimate.cap, totalCredits: estimate.totalCredits });
 }

@@ -7,15 +7,17 @@
 import fs from 'node:fs';
 import { z } from 'zod';
 import type { Core } from '../core.js';
-import { AppError, toAppError } from '../errors.js';
+import { appError, nestedValues, toAppError } from '../errors.js';
+import { encodeMessage } from '../messages.js';
+import { keyTestFailure, keyTestResult } from '../secrets/key-test.js';
 import { storeAssetBuffer, storeAssetFile, assetPath } from '../project/assets.js';
 import type { Asset, ProjectDocument } from '../project/document.js';
 import { readProjectFile } from '../project/project-file.js';
 import { sleep } from '../providers/kie/rate-gate.js';
 import type { JobRunContext } from '../jobs/types.js';
-import { decodeImage } from './decode.js';
+import { decodeImage, imageLooksComplete, uprightImage } from './decode.js';
 import { imagesRuntime } from './runtime.js';
-import { resolveSceneRequest, sceneLabel, type SceneRequest } from './scene-request.js';
+import { resolveSceneRequest, sceneNumber, type SceneRequest } from './scene-request.js';
 import { placeSceneImage } from './timeline-place.js';
 
 export const SCENE_IMAGE_KIND = 'scene.image';
@@ -34,6 +36,8 @@ export interface SceneImageResult {
 
 interface Saved {
   taskId?: string | null;
+  /** Failed downloads of this task's result: the first keeps the task (a retry downloads again). */
+  downloadFailures?: number;
   key?: string;
   startedAt?: number;
   referenceUrl?: string;
@@ -44,7 +48,7 @@ function loadRequest(core: Core, payload: SceneImagePayload): { dir: string; doc
   const dir = core.projects.dirOf(payload.projectId);
   const doc = readProjectFile(dir);
   const scene = doc.scenes.find((s) => s.id === payload.sceneId);
-  if (!scene) throw new AppError('not_found', `The scene was deleted from "${doc.name}" before its image was made.`);
+  if (!scene) throw appError('not_found', 'images.sceneDeleted', { name: doc.name });
   return { dir, doc, request: resolveSceneRequest(doc, scene, core.settings.get().defaultImageModel) };
 }
 
@@ -63,11 +67,9 @@ async function waitForReference(core: Core, payload: SceneImagePayload, ctx: Job
     const loaded = loadRequest(core, payload);
     const waitingFor = loaded.request.waitingForSceneId;
     if (!waitingFor) return loaded;
-    const label = sceneLabel(loaded.doc, waitingFor);
-    if (!sceneJobActive(core, payload.projectId, waitingFor) || Date.now() > deadline) {
-      throw new AppError('invalid_input', `${sceneLabel(loaded.doc, payload.sceneId)} uses ${label} as its reference, but ${label} has no image. Generate ${label} first.`);
-    }
-    ctx.progress(1, `Waiting for ${label} (the reference image)`);
+    const values = { scene: sceneNumber(loaded.doc, payload.sceneId), reference: sceneNumber(loaded.doc, waitingFor) };
+    if (!sceneJobActive(core, payload.projectId, waitingFor) || Date.now() > deadline) throw appError('invalid_input', 'images.referenceHasNoImage', values);
+    ctx.progress(1, encodeMessage({ key: 'images.progress.waiting', values }));
     await sleep(client.timings.pollInitialMs, ctx.signal);
   }
 }
@@ -79,7 +81,7 @@ function storeResult(core: Core, payload: SceneImagePayload, asset: Asset): void
 export async function runSceneImage(core: Core, payload: SceneImagePayload, ctx: JobRunContext): Promise<SceneImageResult> {
   const { client, cache } = imagesRuntime(core);
   const { dir, doc, request } = await waitForReference(core, payload, ctx);
-  const label = sceneLabel(doc, payload.sceneId);
+  const scene = { scene: sceneNumber(doc, payload.sceneId) };
 
   const hit = cache.get(request.cacheKey);
   if (hit) {
@@ -99,38 +101,62 @@ export async function runSceneImage(core: Core, payload: SceneImagePayload, ctx:
       else {
         const refAsset = doc.assets[request.referenceAssetId]!;
         const data = await fs.promises.readFile(assetPath(dir, refAsset));
-        ctx.progress(3, `Uploading the reference image for ${label}`);
+        ctx.progress(3, encodeMessage({ key: 'images.progress.uploading', values: scene }));
         referenceUrl = await client.uploadImage(data, refAsset.file.replace(/^assets\//, ''), refAsset.mime, ctx.signal);
         ctx.checkpoint({ referenceUrl, referenceFor: request.referenceAssetId });
       }
     }
-    ctx.progress(5, `Starting ${label} on KIE (${request.model.label})`);
-    taskId = await client.createTask(request.model, { prompt: request.prompt, negativePrompt: request.negativePrompt, aspect: request.aspect, seed: request.seed, referenceUrl }, ctx.signal);
+    ctx.progress(5, encodeMessage({ key: 'images.progress.starting', values: { ...scene, model: request.model.label } }));
+    taskId = await client.createTask(request.model, { prompt: request.prompt, negativePrompt: request.negativePrompt, aspect: request.aspect, seed: request.seed, referenceUrl }, ctx.signal, { scene: request.index + 1 });
     startedAt = Date.now();
     ctx.checkpoint({ taskId, key: request.cacheKey, startedAt });
   }
 
+  let stage: 'poll' | 'download' | 'store' = 'poll';
   try {
-    ctx.progress(10, `KIE is drawing ${label}`);
+    ctx.progress(10, encodeMessage({ key: 'images.progress.drawing', values: scene }));
     const urls = await client.waitForResult(request.model, taskId, {
       signal: ctx.signal,
       startedAt,
       immediate: resumed,
-      onPoll: (polls) => ctx.progress(Math.min(85, 10 + polls * 8), `KIE is drawing ${label} (check ${polls})`),
+      onPoll: (polls) => ctx.progress(Math.min(85, 10 + polls * 8), encodeMessage({ key: 'images.progress.drawingCheck', values: { ...scene, polls } })),
     });
-    ctx.progress(90, `Downloading ${label}`);
-    const data = await client.download(urls[0]!, ctx.signal);
-    const image = await decodeImage(data, `KIE's result for ${label}`);
+    ctx.progress(90, encodeMessage({ key: 'images.progress.downloading', values: scene }));
+    stage = 'download';
+    const data = await client.download(urls[0]!, ctx.signal, imageLooksComplete);
+    stage = 'store';
+    // Upright as every viewer shows it: the export, the preview and thumbnails then agree.
+    const image = await uprightImage(await decodeImage(data, { key: 'images.kieResult', values: scene }));
     cache.put(request.cacheKey, image, request.model.id, taskId);
     const asset = await storeAssetBuffer(dir, image.data, image.ext, { kind: 'image', source: 'kie', mime: image.mime, width: image.width, height: image.height });
     storeResult(core, payload, asset);
-    ctx.checkpoint({ taskId: null });
+    ctx.checkpoint({ taskId: null, downloadFailures: 0 });
     return { sceneId: payload.sceneId, assetId: asset.id, width: image.width, height: image.height, cached: false, taskId, warnings: request.warnings };
   } catch (thrown) {
     const error = toAppError(thrown);
-    // A final failure of this task (failed, stuck, expired or not an image): a manual Retry starts a new one.
-    if (!error.retryable && error.code !== 'cancelled') ctx.checkpoint({ taskId: null });
+    if (error.code === 'cancelled') throw error;
+    if (stage === 'download') {
+      // The task is made and paid: the next attempt (or Retry) polls it again for a fresh link and
+      // downloads again. Only a second failed download gives the task up, so the next Retry pays.
+      const failures = (((ctx.saved ?? {}) as Saved).downloadFailures ?? 0) + 1;
+      if (failures < 2) {
+        ctx.checkpoint({ downloadFailures: failures });
+        throw error;
+      }
+      ctx.checkpoint({ taskId: null, downloadFailures: 0 });
+      throw appError('provider_error', 'images.failedTwice', { ...scene, ...nestedValues('message', error) });
+    }
+    // A final failure of this task (failed, stuck or not an image): a manual Retry starts a new one.
+    if (!error.retryable) ctx.checkpoint({ taskId: null, downloadFailures: 0 });
     throw error;
+  }
+}
+
+function projectScene(core: Core, payload: SceneImagePayload): number {
+  try {
+    return sceneNumber(readProjectFile(core.projects.dirOf(payload.projectId)), payload.sceneId);
+  } catch {
+    return 0;
   }
 }
 
@@ -142,15 +168,19 @@ export function registerImageKinds(core: Core): void {
     // KIE's own limits bound the work (the client's rate gate); 20 matches one 10 s window of creates.
     concurrency: 20,
     resumable: true,
-    title: (p) => `Scene image ${p.sceneId}`,
+    // A job queued without a title (batch.ts gives one) is named by the scene's number, never its id.
+    title: (p) => {
+      const scene = projectScene(core, p);
+      return encodeMessage(scene > 0 ? { key: 'job.sceneImage', values: { scene } } : { key: 'images.sceneImageJob' });
+    },
     run: (payload, ctx) => runSceneImage(core, payload, ctx),
   });
   core.secretTesters.kie = async () => {
     try {
       const credits = await imagesRuntime(core).client.credits();
-      return { ok: true, message: `KIE key works: ${credits} credits left.` };
+      return keyTestResult(true, 'keys.kieWorks', { credits });
     } catch (error) {
-      return { ok: false, message: toAppError(error).message };
+      return keyTestFailure(error);
     }
   };
 }

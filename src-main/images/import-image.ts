@@ -5,7 +5,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Core } from '../core.js';
-import { AppError, toAppError } from '../errors.js';
+import { appError, toAppError } from '../errors.js';
 import { storeAssetBuffer } from '../project/assets.js';
 import type { Asset, ProjectDocument } from '../project/document.js';
 import { decodeImage, uprightImage } from './decode.js';
@@ -19,8 +19,8 @@ export async function importImage(core: Core, input: { projectId: string; file: 
   let data: Buffer;
   try {
     const stat = fs.statSync(file);
-    if (!stat.isFile()) throw new AppError('invalid_input', `${name} is not a file.`);
-    if (stat.size > MAX_IMPORT_BYTES) throw new AppError('invalid_input', `${name} is larger than 80 MB.`);
+    if (!stat.isFile()) throw appError('invalid_input', 'import.notAFile', { name });
+    if (stat.size > MAX_IMPORT_BYTES) throw appError('invalid_input', 'import.imageTooLarge', { name });
     data = fs.readFileSync(file);
   } catch (error) {
     throw toAppError(error);
@@ -31,7 +31,7 @@ export async function importImage(core: Core, input: { projectId: string; file: 
   const document = core.projects.update(
     input.projectId,
     (doc) => {
-      if (input.sceneId && !doc.scenes.some((s) => s.id === input.sceneId)) throw new AppError('not_found', `"${doc.name}" has no scene with id ${input.sceneId}.`);
+      if (input.sceneId && !doc.scenes.some((s) => s.id === input.sceneId)) throw appError('not_found', 'project.noSuchScene', { name: doc.name });
       const withAsset = { ...doc, assets: { ...doc.assets, [asset.id]: { ...asset, ...(doc.assets[asset.id]?.originalName ? { originalName: doc.assets[asset.id]!.originalName } : {}) } } };
       return input.sceneId ? placeSceneImage(withAsset, input.sceneId, withAsset.assets[asset.id]!) : withAsset;
     },

@@ -6,12 +6,15 @@
 import path from 'node:path';
 import type { Core } from '../core.js';
 import { KIE_DEFAULT_BASE_URL, KIE_DEFAULT_UPLOAD_URL, KieClient, type KieTimings } from '../providers/kie/client.js';
+import type { RateGate } from '../providers/kie/rate-gate.js';
 import { ImageCache } from './cache.js';
 
 export interface ImagesOptions {
   baseUrl?: string;
   uploadBaseUrl?: string;
   timings?: Partial<KieTimings>;
+  /** The one request gate for images and videos (tests give a smaller one; default KIE's limits). */
+  gate?: RateGate;
 }
 
 export interface ImagesRuntime {
@@ -34,6 +37,7 @@ export function configureImages(core: Core, options: ImagesOptions = {}): Images
       uploadBaseUrl,
       apiKey: () => core.secrets.get('kie'),
       ...(options.timings ? { timings: options.timings } : {}),
+      ...(options.gate ? { gate: options.gate } : {}),
       log: core.log,
     }),
     cache: new ImageCache(core.db, path.join(core.paths.cache, 'images')),

@@ -4,14 +4,14 @@
  * image (another scene's image or an imported character), plus the cache key of all of it.
  */
 import crypto from 'node:crypto';
-import { AppError } from '../errors.js';
+import { appError } from '../errors.js';
 import type { AspectPreset, ProjectDocument, Scene } from '../project/document.js';
-import { kieModel, requestWarnings, type KieModel } from '../providers/kie/models.js';
+import { kieModel, requestWarnings, type KieImageModel } from '../providers/kie/models.js';
 
 export interface SceneRequest {
   sceneId: string;
   index: number;
-  model: KieModel;
+  model: KieImageModel;
   prompt: string;
   negativePrompt: string;
   aspect: AspectPreset;
@@ -24,9 +24,9 @@ export interface SceneRequest {
   warnings: string[];
 }
 
-export function sceneLabel(doc: Pick<ProjectDocument, 'scenes'>, sceneId: string): string {
-  const index = doc.scenes.findIndex((s) => s.id === sceneId);
-  return index >= 0 ? `scene ${index + 1}` : `scene ${sceneId}`;
+/** A scene's number as the storyboard shows it (from 1); 0 when the scene is gone. */
+export function sceneNumber(doc: Pick<ProjectDocument, 'scenes'>, sceneId: string): number {
+  return doc.scenes.findIndex((s) => s.id === sceneId) + 1;
 }
 
 /** sha256 over exactly the inputs that change the picture. */
@@ -39,24 +39,24 @@ export function resolveSceneRequest(doc: ProjectDocument, scene: Scene, defaultM
   const index = doc.scenes.findIndex((s) => s.id === scene.id);
   const modelId = scene.model || defaultModel;
   const model = kieModel(modelId);
-  if (!model) throw new AppError('invalid_input', `Scene ${index + 1} uses the image model "${modelId}", which this version does not know.`);
-  if (!scene.prompt.trim()) throw new AppError('invalid_input', `Scene ${index + 1} has no prompt. Write what the image should show.`);
+  if (!model) throw appError('invalid_input', 'images.unknownModel', { model: modelId, scene: index + 1 });
+  if (!scene.prompt.trim()) throw appError('invalid_input', 'images.noPrompt', { scene: index + 1 });
   const style = doc.style.style.trim();
   const prompt = style ? `${scene.prompt.trim()}. ${style}` : scene.prompt.trim();
   const negativePrompt = (scene.negativePrompt || doc.style.negativePrompt).trim();
   let referenceAssetId: string | null = null;
   let waitingForSceneId: string | null = null;
   if (scene.referenceAssetId) {
-    if (!doc.assets[scene.referenceAssetId]) throw new AppError('invalid_input', `Scene ${index + 1} uses a reference image that is no longer in the project.`);
+    if (!doc.assets[scene.referenceAssetId]) throw appError('invalid_input', 'images.referenceGone', { scene: index + 1 });
     referenceAssetId = scene.referenceAssetId;
   } else if (scene.referenceSceneId) {
     const ref = doc.scenes.find((s) => s.id === scene.referenceSceneId);
-    if (!ref) throw new AppError('invalid_input', `Scene ${index + 1} takes its look from a scene that was deleted.`);
-    if (ref.id === scene.id) throw new AppError('invalid_input', `Scene ${index + 1} cannot be its own reference.`);
+    if (!ref) throw appError('invalid_input', 'images.referenceSceneDeleted', { scene: index + 1 });
+    if (ref.id === scene.id) throw appError('invalid_input', 'images.ownReference', { scene: index + 1 });
     if (ref.imageAssetId) referenceAssetId = ref.imageAssetId;
     else waitingForSceneId = ref.id;
   }
-  const warnings = requestWarnings(model, { negativePrompt, hasReference: Boolean(referenceAssetId || waitingForSceneId) }).map((w) => `Scene ${index + 1}: ${w}`);
+  const warnings = requestWarnings(model, { negativePrompt, hasReference: Boolean(referenceAssetId || waitingForSceneId), aspect: doc.output.preset }).map((w) => `Scene ${index + 1}: ${w}`);
   return {
     sceneId: scene.id,
     index,

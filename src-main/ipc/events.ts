@@ -3,6 +3,7 @@
  * bridge sockets, the CLI). High-rate events are coalesced per key: at most one every 100 ms
  * (job progress), always delivering the latest value, never dropping the final one.
  */
+import { scrubValue } from '../secrets/known-secrets.js';
 import { events, type EventName, type EventPayload } from './contract/index.js';
 
 export type EventListener = <E extends EventName>(name: E, payload: EventPayload<E>) => void;
@@ -72,7 +73,9 @@ export class EventBus {
     this.lastSent.set(key, Date.now());
   }
 
-  private deliver<E extends EventName>(name: E, payload: EventPayload<E>): void {
+  private deliver<E extends EventName>(name: E, raw: EventPayload<E>): void {
+    // The edge: no known key leaves in an event, whatever a provider wrote into a job's message.
+    const payload = this.listeners.size ? scrubValue(raw) : raw;
     for (const listener of this.listeners) {
       try {
         listener(name, payload);

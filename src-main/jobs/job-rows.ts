@@ -2,6 +2,8 @@
 import { randomUUID } from 'node:crypto';
 import type { Job, JobState } from '../ipc/contract/jobs.js';
 import type { Db } from '../store/database.js';
+import { decodeMessage, wordEn, type MessageRef } from '../messages.js';
+import { scrub } from '../secrets/known-secrets.js';
 
 interface JobRow {
   id: string;
@@ -34,21 +36,36 @@ function parse(text: string | null): unknown {
   return text === null ? null : JSON.parse(text);
 }
 
+/** A stored error; one saved compactly (settleCompact: code and key only) gets its English back. */
+function parseError(text: string | null): Job['error'] {
+  const error = parse(text) as (Partial<NonNullable<Job['error']>> & { code: string }) | null;
+  if (!error || typeof error.message === 'string') return error as Job['error'];
+  return { ...error, message: error.key ? wordEn({ key: error.key, ...(error.values ? { values: error.values } : {}) } as MessageRef) : error.code } as Job['error'];
+}
+
+/** A job's progress message fields from a stored (maybe encoded) message. */
+export function messageFields(stored: string): Pick<Job, 'message' | 'messageKey' | 'messageValues'> {
+  const { text, ref } = decodeMessage(stored);
+  return { message: text, ...(ref ? { messageKey: ref.key, ...(ref.values ? { messageValues: ref.values } : {}) } : {}) };
+}
+
 function toStored(row: JobRow): StoredJob {
+  const title = decodeMessage(row.title);
   return {
     job: {
       id: row.id,
       kind: row.kind,
       projectId: row.project_id,
-      title: row.title,
+      title: title.text,
+      ...(title.ref ? { titleKey: title.ref.key, ...(title.ref.values ? { titleValues: title.ref.values } : {}) } : {}),
       state: row.state,
       progress: row.progress,
-      message: row.message,
+      ...messageFields(row.message),
       attempts: row.attempts,
       maxAttempts: row.max_attempts,
       nextRunAt: row.next_run_at === null ? null : new Date(row.next_run_at).toISOString(),
       result: parse(row.result),
-      error: parse(row.error) as Job['error'],
+      error: parseError(row.error),
       createdAt: row.created_at,
       updatedAt: row.updated_at,
       startedAt: row.started_at,
@@ -97,7 +114,7 @@ export class JobRows {
         `INSERT INTO jobs (id, kind, project_id, title, payload, state, max_attempts, created_at, updated_at)
          VALUES (?, ?, ?, ?, ?, 'queued', ?, ?, ?)`,
       )
-      .run(id, input.kind, input.projectId, input.title, JSON.stringify(input.payload ?? null), input.maxAttempts, now, now);
+      .run(id, input.kind, input.projectId, scrub(input.title), scrub(JSON.stringify(input.payload ?? null)), input.maxAttempts, now, now);
     return this.get(id)!;
   }
 
@@ -146,9 +163,33 @@ export class JobRows {
     for (const [key, value] of Object.entries(patch) as [keyof JobPatch, unknown][]) {
       if (value === undefined) continue;
       sets.push(`${COLUMN[key]} = ?`);
-      params.push(JSON_COLUMNS.has(key) ? (value === null ? null : JSON.stringify(value)) : value);
+      const stored = JSON_COLUMNS.has(key) ? (value === null ? null : JSON.stringify(value)) : value;
+      // The edge: no known key is written to the database, whatever a provider put in a message.
+      params.push(typeof stored === 'string' ? scrub(stored) : stored);
     }
     this.db.prepare(`UPDATE jobs SET ${sets.join(', ')} WHERE id = ?`).run(...params, id);
     return this.get(id)!;
+  }
+
+  /**
+   * The last resort when a job's final state cannot be written (a full disk): the smallest writes that
+   * end the row, freeing room rather than taking it (the progress message and checkpoint cleared, the
+   * error kept as its code and message key, then the state alone). Returns whether one was saved.
+   */
+  settleCompact(id: string, state: JobState, error: { code: string; message: string; key?: string; values?: unknown } | null | undefined): boolean {
+    const compact = error ? JSON.stringify(error.key ? { code: error.code, key: error.key, ...(error.values ? { values: error.values } : {}) } : { code: error.code, message: error.message }) : null;
+    const attempts: Array<[string, unknown[]]> = [
+      ["UPDATE jobs SET state = ?, message = '', checkpoint = NULL, error = ? WHERE id = ?", [state, compact === null ? null : scrub(compact), id]],
+      ["UPDATE jobs SET state = ?, message = '', checkpoint = NULL WHERE id = ?", [state, id]],
+    ];
+    for (const [sql, params] of attempts) {
+      try {
+        this.db.prepare(sql).run(...params);
+        return true;
+      } catch {
+        // no room even for this: try a smaller write
+      }
+    }
+    return false;
   }
 }

@@ -6,10 +6,11 @@
  * Cancel aborts the signal, which kills the engine process. Also registers the ElevenLabs key tester.
  */
 import fs from 'node:fs';
+import { encodeMessage } from '../messages.js';
+import { keyTestFailure, keyTestResult } from '../secrets/key-test.js';
 import path from 'node:path';
 import { z } from 'zod';
 import type { Core } from '../core.js';
-import { toAppError } from '../errors.js';
 import { sha256OfBuffer, storeAssetBuffer } from '../project/assets.js';
 import { durationOf, encodeWav } from './audio/wav.js';
 import { narrateProject, type ProjectNarrationResult } from './project-narration.js';
@@ -62,7 +63,7 @@ export function registerNarrationKinds(core: Core): void {
     resumable: false,
     // ElevenLabs chunks are retried one by one inside the engine; retrying the whole job would pay again.
     maxAttempts: 1,
-    title: () => 'Narration',
+    title: () => encodeMessage({ key: 'job.narration' }),
     run: (payload, ctx) => narrateProject(core, payload.projectId, { applySceneDurations: payload.applySceneDurations, signal: ctx.signal, progress: ctx.progress }),
   });
   core.jobs.register<z.infer<typeof PreviewPayload>, PreviewResult>({
@@ -71,7 +72,7 @@ export function registerNarrationKinds(core: Core): void {
     concurrency: 1,
     resumable: false,
     maxAttempts: 1,
-    title: (p) => `Voice preview (${p.voiceId})`,
+    title: (p) => encodeMessage({ key: 'job.voicePreview', values: { voice: p.voiceId.replace(/^\w+:/, '') } }),
     run: (payload, ctx) => runPreview(core, payload, ctx.signal, ctx.progress),
   });
   core.jobs.register<z.infer<typeof DownloadPayload>, VoiceInfo>({
@@ -79,11 +80,11 @@ export function registerNarrationKinds(core: Core): void {
     payload: DownloadPayload,
     concurrency: 1,
     resumable: true,
-    title: (p) => `Voice download ${p.name}`,
+    title: (p) => encodeMessage({ key: 'job.voiceDownload', values: { name: p.name } }),
     run: async (payload, ctx) => {
       const voice = await downloadVoice(core, payload.name, {
         signal: ctx.signal,
-        progress: (done, total) => ctx.progress((100 * done) / total, `${(done / 1e6).toFixed(1)} of ${(total / 1e6).toFixed(1)} MB`),
+        progress: (done, total) => ctx.progress((100 * done) / total, encodeMessage({ key: 'voice.progress.downloaded', values: { done: (done / 1e6).toFixed(1), total: (total / 1e6).toFixed(1) } })),
       });
       core.events.emit('voices.changed', { reason: 'downloaded', id: voice.id });
       return voice;
@@ -92,9 +93,9 @@ export function registerNarrationKinds(core: Core): void {
   core.secretTesters.elevenlabs = async () => {
     try {
       const voices = await narrationRuntime(core).elevenlabs.voices();
-      return { ok: true, message: `ElevenLabs key works: ${voices.length} voices available.` };
+      return keyTestResult(true, 'keys.elevenlabsWorks', { count: voices.length });
     } catch (error) {
-      return { ok: false, message: toAppError(error).message };
+      return keyTestFailure(error);
     }
   };
 }

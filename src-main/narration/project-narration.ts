@@ -6,16 +6,19 @@
  * leaves the project as it was (the asset file is content-addressed and harmless if unused).
  */
 import type { Core } from '../core.js';
-import { AppError } from '../errors.js';
+import { appError } from '../errors.js';
+import { encodeMessage } from '../messages.js';
 import { storeAssetBuffer } from '../project/assets.js';
-import { projectDuration, type Asset, type AudioClip, type ProjectDocument } from '../project/document.js';
+import { captionsPastEnd, mainTrack, makeClip, tracksWithRole, withTrackClips, type Asset, type ProjectDocument } from '../project/document.js';
 import { readProjectFile } from '../project/project-file.js';
+import { textRidingWithPicture } from '../project/text-riding.js';
 import { durationOf, encodeWav } from './audio/wav.js';
 import { resolveEngine, narrationRuntime } from './runtime.js';
 import { synthesizeScript, type SynthesisResult } from './synthesize.js';
 import { buildCues } from './timing/captions.js';
 import { suggestSceneDurations, type SceneSuggestion } from './timing/scene-durations.js';
 import { displayWords } from './timing/display-words.js';
+import { mergeNarratedCues } from './timing/merge-cues.js';
 
 export interface ProjectNarrationResult {
   assetId: string;
@@ -26,20 +29,23 @@ export interface ProjectNarrationResult {
   sceneDurations: SceneSuggestion[];
   applied: boolean;
   warnings: string[];
+  /** Each sentence's start and end in the narration (the automatic mode cuts scenes on its beats). */
+  sentences: { start: number; end: number }[];
 }
 
 /** The voice id a project's narration settings point at. */
 export function projectVoiceId(doc: ProjectDocument): string {
   const { engine, voiceId, language } = doc.narration;
   if (engine === 'system' || !voiceId) {
-    if (engine !== 'system' && !voiceId) throw new AppError('invalid_input', `Pick a ${engine === 'piper' ? 'Piper' : 'ElevenLabs'} voice for "${doc.name}" first.`);
+    const values = { engine: engine === 'piper' ? 'Piper' : 'ElevenLabs', name: doc.name };
+    if (engine !== 'system' && !voiceId) throw appError('invalid_input', 'error.pickVoice', values);
     return voiceId?.startsWith('system:') ? voiceId : `system:${language}`;
   }
   if (voiceId.includes(':')) return voiceId;
   return `${engine}:${voiceId}`;
 }
 
-/** Scene durations applied: each scene and its image clip, laid end to end in scene order. Pure. */
+/** Scene durations applied: each scene and its main-track clip, laid end to end in scene order, the text riding along. Pure. */
 export function applySceneDurations(doc: ProjectDocument, suggestions: SceneSuggestion[]): ProjectDocument {
   if (doc.scenes.length === 0 || suggestions.length !== doc.scenes.length) return doc;
   const scenes = doc.scenes.map((s, i) => ({ ...s, duration: suggestions[i]!.duration }));
@@ -49,33 +55,32 @@ export function applySceneDurations(doc: ProjectDocument, suggestions: SceneSugg
     startOf.set(s.id, { start: t, duration: s.duration });
     t += s.duration;
   }
-  const images = doc.tracks.images
-    .map((clip) => {
-      const placed = clip.sceneId ? startOf.get(clip.sceneId) : undefined;
-      return placed ? { ...clip, start: Math.round(placed.start * 1000) / 1000, duration: placed.duration } : clip;
-    })
-    .sort((a, b) => a.start - b.start);
-  return { ...doc, scenes, tracks: { ...doc.tracks, images } };
+  const main = mainTrack(doc);
+  const clips = main.clips.map((clip) => {
+    const placed = clip.sceneId ? startOf.get(clip.sceneId) : undefined;
+    return placed ? { ...clip, start: Math.round(placed.start * 1000) / 1000, duration: placed.duration } : clip;
+  });
+  // Text overlays ride with the scene they sit on and stay inside the new length (never refused).
+  const text = textRidingWithPicture(doc.tracks.text, main.clips, clips);
+  return withTrackClips({ ...doc, scenes, tracks: { ...doc.tracks, text } }, main.id, clips);
 }
 
 export function placeNarration(doc: ProjectDocument, result: SynthesisResult, asset: Asset, options: { applyScenes: boolean }): { doc: ProjectDocument; suggestions: SceneSuggestion[] } {
   const duration = durationOf(result.audio);
-  const clip: AudioClip = { id: 'narration', assetId: asset.id, start: 0, duration, trimStart: 0, volume: 1, fadeIn: 0, fadeOut: 0 };
-  const cues = buildCues(displayWords(result.words, result.sentences));
+  const clip = makeClip({ id: 'narration', assetId: asset.id, start: 0, duration });
+  const narrationTrack = tracksWithRole(doc, 'narration')[0];
+  if (!narrationTrack) throw appError('invalid_input', 'error.noNarrationTrack');
+  // Captions the user edited are kept; the fresh ones fill in around them.
+  const { cues } = mergeNarratedCues(doc.tracks.captions.cues, buildCues(displayWords(result.words, result.sentences)));
   const suggestions = suggestSceneDurations(result.sentences, duration, doc.scenes.length);
-  let next: ProjectDocument = {
-    ...doc,
-    assets: { ...doc.assets, [asset.id]: asset },
-    tracks: { ...doc.tracks, narration: [clip], captions: { ...doc.tracks.captions, cues } },
-  };
+  let next: ProjectDocument = withTrackClips(
+    { ...doc, assets: { ...doc.assets, [asset.id]: asset }, tracks: { ...doc.tracks, captions: { ...doc.tracks.captions, cues } } },
+    narrationTrack.id,
+    [clip],
+  );
   if (options.applyScenes) next = applySceneDurations(next, suggestions);
-  const pictureEnd = projectDuration(next);
-  if (pictureEnd > 0 && cues.some((c) => c.start >= pictureEnd)) {
-    throw new AppError(
-      'invalid_input',
-      `The narration lasts ${duration.toFixed(1)} s but the images end at ${pictureEnd.toFixed(1)} s, so some captions would fall after the video. Lengthen the images (or tie them to scenes so their lengths follow the voice) and narrate again.`,
-    );
-  }
+  // Captions after the images' end are kept (the page notes them, the export stops at the end): a
+  // narration longer than the pictures never refuses, the user lengthens the scenes afterwards.
   return { doc: next, suggestions };
 }
 
@@ -94,17 +99,21 @@ export async function narrateProject(
     signal: options.signal,
     progress: options.progress,
   });
-  options.progress?.(96, 'Saving the narration in the project');
+  options.progress?.(96, encodeMessage({ key: 'job.savingNarration' }));
   const duration = durationOf(result.audio);
   const asset = await storeAssetBuffer(dir, encodeWav(result.audio), 'wav', { kind: 'audio', source: 'narration', mime: 'audio/wav', duration });
-  if (options.signal?.aborted) throw new AppError('cancelled', 'Cancelled.');
+  if (options.signal?.aborted) throw appError('cancelled', 'error.cancelled');
   let suggestions: SceneSuggestion[] = [];
   const applyScenes = options.applySceneDurations ?? true;
-  core.projects.update(projectId, (current) => {
-    const placed = placeNarration(current, result, asset, { applyScenes });
-    suggestions = placed.suggestions;
-    return placed.doc;
-  });
+  core.projects.update(
+    projectId,
+    (current) => {
+      const placed = placeNarration(current, result, asset, { applyScenes });
+      suggestions = placed.suggestions;
+      return placed.doc;
+    },
+    'narrated',
+  );
   return {
     assetId: asset.id,
     duration,
@@ -113,6 +122,7 @@ export async function narrateProject(
     requestedWpm: result.wpm.requested,
     sceneDurations: suggestions,
     applied: applyScenes && doc.scenes.length > 0,
-    warnings: result.warnings,
+    warnings: captionsPastEnd(readProjectFile(dir)) > 0 ? [...result.warnings, encodeMessage({ key: 'job.narrationCaptionsPastEnd' })] : result.warnings,
+    sentences: result.sentences.map((s) => ({ start: s.start, end: s.end })),
   };
 }

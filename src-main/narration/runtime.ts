@@ -7,7 +7,7 @@
  */
 import path from 'node:path';
 import type { Core } from '../core.js';
-import { AppError } from '../errors.js';
+import { appError } from '../errors.js';
 import { createElevenLabsEngine } from './elevenlabs/elevenlabs-engine.js';
 import { ElevenLabsClient, elevenLabsBaseUrl } from './elevenlabs/client.js';
 import type { NarrationEngine } from './engines/engine.js';
@@ -71,7 +71,7 @@ export function resolveEngine(core: Core, voiceId: string, options: { language?:
   if (rest.length > 0 && prefix === 'system') return createSystemEngine(value);
   if (rest.length > 0 && prefix === 'elevenlabs') return createElevenLabsEngine(runtime.elevenlabs, value, options.language ? { language: options.language } : {});
   const [name = '', speaker] = (rest.length > 0 && prefix === 'piper' ? value : voiceId).split('#');
-  if (rest.length > 0 && prefix !== 'piper') throw new AppError('invalid_input', `Unknown voice "${voiceId}". Use an installed Piper voice name, system:en / system:es, or elevenlabs:<voice id>.`);
+  if (rest.length > 0 && prefix !== 'piper') throw appError('invalid_input', 'narration.unknownVoice', { voice: voiceId });
   const voice = runtime.store.get(name);
   let proc = runtime.processes.get(name);
   if (!proc) {

@@ -3,7 +3,7 @@
  * with Intl.Segmenter for the script's language. Sentences without a single word (emoji, dashes) are
  * dropped; a script with no word at all, or longer than the limit, is a clear error. Pure.
  */
-import { AppError } from '../errors.js';
+import { appError } from '../errors.js';
 
 export const MAX_SCRIPT_CHARS = 100_000;
 
@@ -42,7 +42,7 @@ export function wordsOf(text: string, language: string): string[] {
 
 export function splitScript(script: string, language: string): ScriptSentence[] {
   if (script.length > MAX_SCRIPT_CHARS) {
-    throw new AppError('invalid_input', `The script is ${script.length.toLocaleString('en')} characters long; the limit is ${MAX_SCRIPT_CHARS.toLocaleString('en')}. Split it into shorter videos.`);
+    throw appError('invalid_input', 'narration.scriptTooLong', { length: script.length.toLocaleString('en'), limit: MAX_SCRIPT_CHARS.toLocaleString('en') });
   }
   const paragraphs = script
     .replace(/\r\n?/g, '\n')
@@ -62,7 +62,7 @@ export function splitScript(script: string, language: string): ScriptSentence[] 
     sentences.push(...inParagraph);
   });
   if (sentences.length === 0) {
-    throw new AppError('invalid_input', 'The script has no words to read (it is empty, or only spaces, emoji or punctuation). Write a sentence first.');
+    throw appError('invalid_input', 'narration.noWords');
   }
   sentences.forEach((s, i) => (s.index = i));
   return sentences;

@@ -5,7 +5,8 @@
  * inside each sentence, join and peak-normalise. Engines with their own script path (ElevenLabs) are
  * handed the sentences instead.
  */
-import { AppError } from '../errors.js';
+import { encodeMessage } from '../messages.js';
+import { appError } from '../errors.js';
 import { concatSamples, peakNormalise, silence, type Audio } from './audio/wav.js';
 import { measuredWpm, speechSpans } from './audio/speech-time.js';
 import type { NarrationEngine, ScriptAudio } from './engines/engine.js';
@@ -30,13 +31,13 @@ export interface SynthesisResult extends ScriptAudio {
 
 export async function synthesizeScript(engine: NarrationEngine, calibration: CalibrationCache, request: SynthesisRequest): Promise<SynthesisResult> {
   if (!Number.isFinite(request.wpm) || request.wpm < MIN_WPM || request.wpm > MAX_WPM) {
-    throw new AppError('invalid_input', `Words per minute must be between ${MIN_WPM} and ${MAX_WPM}, not ${request.wpm}.`);
+    throw appError('invalid_input', 'narration.wpmRange', { max: MAX_WPM, min: MIN_WPM, wpm: request.wpm });
   }
   const sentenceSilence = request.sentenceSilence ?? 0.3;
   const sentences = splitScript(request.script, engine.language);
   const progress = request.progress ?? (() => {});
   const wordCount = sentences.reduce((n, s) => n + s.words.length, 0);
-  progress(1, `Checking the script for ${engine.label}`);
+  progress(1, encodeMessage({ key: 'narration.progress.checking', values: { engine: engine.label } }));
   await engine.prepare?.(sentences.map((s) => s.text).join('\n'), request.signal);
 
   let result: ScriptAudio;
@@ -46,15 +47,15 @@ export async function synthesizeScript(engine: NarrationEngine, calibration: Cal
       wpm: request.wpm,
       sentenceSilence,
       signal: request.signal,
-      progress: (done, total) => progress(5 + (90 * done) / total, `Reading sentence ${done} of ${total}`),
+      progress: (done, total) => progress(5 + (90 * done) / total, encodeMessage({ key: 'narration.progress.reading', values: { done, total } })),
     });
   } else {
-    progress(2, `Calibrating ${engine.label} (once per voice)`);
+    progress(2, encodeMessage({ key: 'narration.progress.calibrating', values: { engine: engine.label } }));
     const cal = await calibration.get(engine, request.signal);
     const choice = rateForWpm(engine.rate!, cal, request.wpm);
     rate = choice.rate;
-    const warnings = choice.clamped ? [`${engine.label} cannot go to ${request.wpm} words per minute; it reads at about ${Math.round(choice.expectedWpm)}.`] : [];
-    result = await readSentences(engine, sentences, rate, sentenceSilence, request.signal, (done) => progress(5 + (45 * done) / sentences.length, `Reading sentence ${done} of ${sentences.length}`));
+    const warnings = choice.clamped ? [encodeMessage({ key: 'narration.wpmClamped', values: { engine: engine.label, wpm: request.wpm, reads: Math.round(choice.expectedWpm) } })] : [];
+    result = await readSentences(engine, sentences, rate, sentenceSilence, request.signal, (done) => progress(5 + (45 * done) / sentences.length, encodeMessage({ key: 'narration.progress.reading', values: { done, total: sentences.length } })));
     // One correction pass: a script reads faster or slower than the calibration passage (pauses,
     // long words). When the measured rate misses by more than 4 %, read it again at a corrected rate.
     const measured = measuredWpm(wordCount, result.audio.samples, result.audio.sampleRate);
@@ -62,7 +63,7 @@ export async function synthesizeScript(engine: NarrationEngine, calibration: Cal
       const corrected = correctRate(engine.rate!, cal, rate, measured, request.wpm);
       if (corrected !== rate) {
         rate = corrected;
-        result = await readSentences(engine, sentences, rate, sentenceSilence, request.signal, (done) => progress(50 + (45 * done) / sentences.length, `Adjusting the pace: sentence ${done} of ${sentences.length}`));
+        result = await readSentences(engine, sentences, rate, sentenceSilence, request.signal, (done) => progress(50 + (45 * done) / sentences.length, encodeMessage({ key: 'narration.progress.adjusting', values: { done, total: sentences.length } })));
       }
     }
     result.warnings.push(...warnings);
@@ -95,9 +96,9 @@ async function readSentences(engine: NarrationEngine, sentences: ScriptSentence[
   let sampleRate = 0;
   for (const sentence of sentences) {
     const audio = trimToSpeech(await engine.synthesize!(sentence.text, rate, signal));
-    if (sampleRate && audio.sampleRate !== sampleRate) throw new AppError('internal', `${engine.label} changed its sample rate mid-script.`);
+    if (sampleRate && audio.sampleRate !== sampleRate) throw appError('internal', 'narration.sampleRateChanged', { label: engine.label });
     sampleRate = audio.sampleRate;
-    if (audio.samples.length === 0) throw new AppError('internal', `${engine.label} made no sound for sentence ${sentence.index + 1} ("${sentence.text.slice(0, 40)}").`);
+    if (audio.samples.length === 0) throw appError('internal', 'narration.noSound', { label: engine.label, sentence: sentence.index + 1, text: sentence.text.slice(0, 40) });
     const spans = speechSpans(audio.samples, sampleRate);
     const length = audio.samples.length / sampleRate;
     const start = samplesSoFar / sampleRate;

@@ -18,6 +18,9 @@ function isOurPackage(file: string): boolean {
 
 export function appRoot(): string {
   if (cached) return cached;
+  // Set by bin/whatif.mjs: the compiled copy of src-main may sit in a node_modules shared with another checkout.
+  const given = process.env.WHATIF_APP_ROOT;
+  if (given && isOurPackage(path.join(given, 'package.json'))) return (cached = path.resolve(given));
   let dir = path.dirname(fileURLToPath(import.meta.url));
   for (;;) {
     if (isOurPackage(path.join(dir, 'package.json'))) break;

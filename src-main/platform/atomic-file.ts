@@ -6,13 +6,14 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { toAppError } from '../errors.js';
+import { ensureFolder } from '../files/path-input.js';
 
 function tempBeside(file: string): string {
   return path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.${Date.now()}.tmp`);
 }
 
 export function writeFileAtomic(file: string, data: string | Buffer, options: { mode?: number } = {}): void {
-  fs.mkdirSync(path.dirname(file), { recursive: true });
+  ensureFolder('the folder', path.dirname(file));
   const temp = tempBeside(file);
   try {
     const fd = fs.openSync(temp, 'w', options.mode ?? 0o666);
@@ -31,7 +32,7 @@ export function writeFileAtomic(file: string, data: string | Buffer, options: { 
 }
 
 export function copyFileAtomic(source: string, target: string): void {
-  fs.mkdirSync(path.dirname(target), { recursive: true });
+  ensureFolder('the folder', path.dirname(target));
   const temp = tempBeside(target);
   try {
     fs.copyFileSync(source, temp);

@@ -9,7 +9,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { createRequire } from 'node:module';
-import { AppError } from '../errors.js';
+import { appError } from '../errors.js';
 import { resourcesDir } from './app-root.js';
 
 export type BinaryName = 'ffmpeg' | 'ffprobe' | 'espeak-ng';
@@ -20,11 +20,20 @@ const ENV_OVERRIDE: Record<BinaryName, string> = {
   'espeak-ng': 'ESPEAK_NG_BIN',
 };
 
-const INSTALL_HINT: Record<BinaryName, string> = {
-  ffmpeg: 'Install ffmpeg (Debian/Ubuntu: sudo apt-get install ffmpeg; macOS: brew install ffmpeg; Windows: winget install ffmpeg) or set FFMPEG_BIN to its path.',
-  ffprobe: 'Install ffmpeg, which includes ffprobe (Debian/Ubuntu: sudo apt-get install ffmpeg; macOS: brew install ffmpeg) or set FFPROBE_BIN.',
-  'espeak-ng': 'Install espeak-ng (Debian/Ubuntu: sudo apt-get install espeak-ng; macOS: brew install espeak-ng) or set ESPEAK_NG_BIN.',
-};
+/** How to get a binary on this OS: one short sentence (the first-run message is one line). */
+/** How to install a tool, as message values (`{package}{includes} with: {how}, or set {variable}`). */
+export function installValues(name: BinaryName, platform: NodeJS.Platform = process.platform): { package: string; includes: string; how: string; variable: string } {
+  const pkg = name === 'espeak-ng' ? 'espeak-ng' : 'ffmpeg';
+  const includes = name === 'ffprobe' ? ' (+ ffprobe)' : '';
+  const how =
+    platform === 'darwin' ? `brew install ${pkg}` : platform === 'win32' ? `winget install ${pkg === 'ffmpeg' ? 'Gyan.FFmpeg' : 'eSpeak-NG.eSpeak-NG'}` : `sudo apt-get install ${pkg} (Debian/Ubuntu; dnf, pacman)`;
+  return { package: pkg, includes, how, variable: ENV_OVERRIDE[name] };
+}
+
+export function installHint(name: BinaryName, platform: NodeJS.Platform = process.platform): string {
+  const v = installValues(name, platform);
+  return `Install ${v.package}${v.includes} with: ${v.how}, or set ${v.variable} to its path.`;
+}
 
 const cache = new Map<BinaryName, string>();
 
@@ -87,12 +96,18 @@ export function resolveBinary(name: BinaryName, env: NodeJS.ProcessEnv = process
   for (const candidate of binaryCandidates(name, env)) {
     if (!candidate.path) continue;
     if (candidate.source === ENV_OVERRIDE[name] && !isExecutable(candidate.path)) {
-      throw new AppError('missing_binary', `${ENV_OVERRIDE[name]} points to ${candidate.path}, which is not an executable file. ${INSTALL_HINT[name]}`);
+      throw appError('missing_binary', 'tools.notExecutable', { path: candidate.path, ...installValues(name) });
     }
     if (env === process.env) cache.set(name, candidate.path);
     return candidate.path;
   }
-  throw new AppError('missing_binary', `${name} was not found. ${INSTALL_HINT[name]}`);
+  throw appError('missing_binary', 'tools.missing', { name, ...installValues(name) });
+}
+
+/** Before any media work (an export, the demo): ffmpeg and ffprobe are both there, or one clear error. */
+export function requireMediaTools(): void {
+  resolveBinary('ffmpeg');
+  resolveBinary('ffprobe');
 }
 
 /** For tests and for Settings' "find again" after the user installs something. */

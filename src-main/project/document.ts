@@ -6,8 +6,13 @@
  * output aspect, so a project re-exported at 16:9 keeps its framing.
  */
 import { z } from 'zod';
+import { defaultTracks, MAX_CLIPS_PER_TRACK, MAX_PROJECT_SECONDS, MAX_TRACKS, TrackSchema } from './media-tracks.js';
+import { timelineIssues } from './timeline.js';
 
-export const PROJECT_VERSION = 1;
+export * from './media-tracks.js';
+export * from './timeline.js';
+
+export const PROJECT_VERSION = 2;
 
 export const ASPECT_PRESETS = {
   '9:16': { width: 1080, height: 1920 },
@@ -24,8 +29,8 @@ export const LanguageSchema = z.enum(['es', 'en']);
 export type Language = z.infer<typeof LanguageSchema>;
 
 const id = z.string().min(1).max(128);
-const seconds = z.number().finite().nonnegative();
-const positiveSeconds = z.number().finite().positive();
+const seconds = z.number().finite().nonnegative().max(MAX_PROJECT_SECONDS, 'at most 6 hours');
+const positiveSeconds = z.number().finite().positive().max(MAX_PROJECT_SECONDS, 'at most 6 hours');
 const unit = z.number().finite().min(0).max(1);
 const color = z.string().regex(/^#[0-9a-fA-F]{6}([0-9a-fA-F]{2})?$/, 'a colour like #RRGGBB or #RRGGBBAA');
 
@@ -54,14 +59,24 @@ export type NarrationSettings = z.infer<typeof NarrationSettingsSchema>;
 
 export const AssetSchema = z.object({
   id,
-  kind: z.enum(['image', 'audio', 'video']),
+  kind: z.enum(['image', 'audio', 'video', 'subtitles']),
   /** Path relative to the project folder, always under assets/ (content-addressed: assets/<sha256>.<ext>). */
   file: z.string().regex(/^assets\/[A-Za-z0-9._-]+$/, 'a file under assets/'),
   mime: z.string(),
   bytes: z.number().int().nonnegative(),
   width: z.number().int().positive().optional(),
   height: z.number().int().positive().optional(),
+  /** Probed: length (video, audio), frame rate and display rotation (video), whether it has sound. */
   duration: positiveSeconds.optional(),
+  fps: z.number().finite().positive().max(1000).optional(),
+  rotation: z.union([z.literal(0), z.literal(90), z.literal(180), z.literal(270)]).optional(),
+  hasAudio: z.boolean().optional(),
+  codec: z.string().max(40).optional(),
+  /**
+   * A video the preview cannot play as it is (src-main/media/proxy/): its preview copy under
+   * proxies/, being made, made, or failed. The export never reads it.
+   */
+  proxy: z.object({ file: z.string().regex(/^proxies\/[A-Za-z0-9._-]+\.mp4$/, 'a file under proxies/'), status: z.enum(['making', 'ready', 'failed']) }).optional(),
   source: z.enum(['import', 'kie', 'narration', 'generated', 'sample']),
   originalName: z.string().optional(),
 });
@@ -80,36 +95,6 @@ export const SceneSchema = z.object({
   duration: positiveSeconds,
 });
 export type Scene = z.infer<typeof SceneSchema>;
-
-/** A framing of the source image: zoom 1 = the largest output-aspect crop that covers the frame. */
-export const FramingSchema = z.object({
-  zoom: z.number().finite().min(1).max(10),
-  /** Focal point in the source image, 0..1 from the left/top. Clamped so the crop stays inside. */
-  x: unit,
-  y: unit,
-});
-export type Framing = z.infer<typeof FramingSchema>;
-export const EasingSchema = z.enum(['linear', 'easeInOut', 'easeIn', 'easeOut']);
-export type Easing = z.infer<typeof EasingSchema>;
-
-export const TransitionSchema = z.object({
-  kind: z.enum(['cut', 'crossfade', 'slide', 'wipe', 'zoom']),
-  /** Centred on the clip's start: [start - duration/2, start + duration/2]. */
-  duration: seconds.max(3),
-});
-export type Transition = z.infer<typeof TransitionSchema>;
-
-export const ImageClipSchema = z.object({
-  id,
-  assetId: id,
-  sceneId: z.string().nullable().optional(),
-  start: seconds,
-  duration: positiveSeconds,
-  kenBurns: z.object({ from: FramingSchema, to: FramingSchema, easing: EasingSchema }),
-  /** Transition from the previous image clip into this one. */
-  transitionIn: TransitionSchema,
-});
-export type ImageClip = z.infer<typeof ImageClipSchema>;
 
 export const TextStyleSchema = z.object({
   font: z.string().min(1),
@@ -154,44 +139,53 @@ export const CaptionCueSchema = z
     end: positiveSeconds,
     text: z.string().min(1),
     words: z.array(WordTimingSchema).optional(),
+    /** The user changed this cue (text or timing): narrating again keeps it (narration/timing/merge-cues.ts). */
+    edited: z.boolean().optional(),
+    /** Indices of the cue's words (split at spaces) drawn in the captions' emphasis colour. Absent = none. */
+    emphasis: z.array(z.number().int().nonnegative().max(500)).max(500).optional(),
   })
   .refine((c) => c.end > c.start, { message: 'a cue must end after it starts' });
 export type CaptionCue = z.infer<typeof CaptionCueSchema>;
 
+export const CaptionPresetSchema = z.enum(['karaoke', 'boldPop', 'phrase', 'boxed', 'minimal']);
+export type CaptionPreset = z.infer<typeof CaptionPresetSchema>;
+export const WordAnimationSchema = z.enum(['none', 'pop', 'bounce', 'fade']);
+export type WordAnimation = z.infer<typeof WordAnimationSchema>;
+
+/**
+ * The captions' look. The fields after `cues` were added with the caption styles (issue 16) and are
+ * optional: a file without them draws as before (src-main/media/captions/look.ts fills the defaults).
+ */
 export const CaptionsTrackSchema = z.object({
   enabled: z.boolean(),
   style: TextStyleSchema.extend({ highlightColor: color }),
   position: PositionSchema,
   highlightWords: z.boolean(),
   cues: z.array(CaptionCueSchema),
+  /** The gallery style last applied (the fields below hold what it set; absent = karaoke). */
+  preset: CaptionPresetSchema.optional(),
+  /** How the spoken word enters: none, pop (grows in), bounce (overshoots), fade (words appear as spoken). */
+  animation: WordAnimationSchema.optional(),
+  /** At most this many words on screen at once (0 or absent = the whole cue). */
+  wordsPerCue: z.number().int().min(0).max(20).optional(),
+  /** At most this many lines on screen at once (absent = as many as the cue needs). */
+  linesPerCue: z.number().int().min(1).max(4).optional(),
+  uppercase: z.boolean().optional(),
+  /** Size of the spoken word relative to the others (1 = same size). */
+  activeScale: z.number().min(1).max(2).optional(),
+  /** Colour of the words chosen for emphasis (cue.emphasis). */
+  emphasisColor: color.optional(),
 });
 export type CaptionsTrack = z.infer<typeof CaptionsTrackSchema>;
 
-export const AudioClipSchema = z.object({
-  id,
-  assetId: id,
-  start: seconds,
-  duration: positiveSeconds,
-  /** Offset into the source file. */
-  trimStart: seconds,
-  volume: z.number().min(0).max(4),
-  fadeIn: seconds.max(30),
-  fadeOut: seconds.max(30),
-});
-export type AudioClip = z.infer<typeof AudioClipSchema>;
-
-export const MusicClipSchema = AudioClipSchema.extend({
-  /** Lower the music while narration plays. */
-  duck: z.boolean(),
-});
-export type MusicClip = z.infer<typeof MusicClipSchema>;
+export const SavedTextStyleSchema = z.object({ id, name: z.string().min(1).max(80), style: TextStyleSchema });
+export type SavedTextStyle = z.infer<typeof SavedTextStyleSchema>;
 
 export const TracksSchema = z.object({
-  images: z.array(ImageClipSchema),
-  text: z.array(TextClipSchema),
+  /** The media tracks, bottom to top: the main picture first, overlays, then the audio tracks. */
+  media: z.array(TrackSchema).min(1).max(MAX_TRACKS),
+  text: z.array(TextClipSchema).max(MAX_CLIPS_PER_TRACK, `at most ${MAX_CLIPS_PER_TRACK} clips on a track`),
   captions: CaptionsTrackSchema,
-  narration: z.array(AudioClipSchema),
-  music: z.array(MusicClipSchema),
 });
 export type Tracks = z.infer<typeof TracksSchema>;
 
@@ -213,6 +207,8 @@ const ProjectDocumentShape = z.object({
   output: OutputSettingsSchema,
   narration: NarrationSettingsSchema,
   style: StyleSchema,
+  /** Text styles the user saved by name, offered for any text clip (added with issue 16; absent = none). */
+  textStyles: z.array(SavedTextStyleSchema).max(100).optional(),
   scenes: z.array(SceneSchema),
   assets: z.record(z.string(), AssetSchema),
   tracks: TracksSchema,
@@ -220,83 +216,9 @@ const ProjectDocumentShape = z.object({
 
 /** The full document, with the cross-field rules (references resolve, clips don't overlap, fit the length). */
 export const ProjectDocumentSchema = ProjectDocumentShape.superRefine((doc, ctx) => {
-  for (const issue of timelineIssues(doc)) ctx.addIssue({ code: 'custom', message: issue.message, path: issue.path });
+  for (const issue of timelineIssues(doc)) ctx.addIssue({ code: 'custom', message: issue.message, path: issue.path, ...(issue.key ? { params: { key: issue.key, values: issue.values ?? {} } } : {}) });
 });
 export type ProjectDocument = z.infer<typeof ProjectDocumentShape>;
-
-const EPSILON = 1e-6;
-
-/** The project length: the end of the last image clip (images carry the picture). */
-export function projectDuration(doc: Pick<ProjectDocument, 'tracks'>): number {
-  return doc.tracks.images.reduce((end, clip) => Math.max(end, clip.start + clip.duration), 0);
-}
-
-/**
- * The length the storyboard plans: the picture end or, while scene images are still arriving, the sum
- * of the scenes' durations. Captions made from a narration may run to it before every image is in.
- */
-export function plannedDuration(doc: Pick<ProjectDocument, 'tracks' | 'scenes'>): number {
-  return Math.max(projectDuration(doc), doc.scenes.reduce((total, scene) => total + scene.duration, 0));
-}
-
-export interface DocumentIssue {
-  path: (string | number)[];
-  message: string;
-}
-
-/** Cross-field validation, pure; used by the schema and by the export before it starts. */
-export function timelineIssues(doc: ProjectDocument): DocumentIssue[] {
-  const issues: DocumentIssue[] = [];
-  const length = projectDuration(doc);
-  const images = [...doc.tracks.images].map((clip, index) => ({ clip, index })).sort((a, b) => a.clip.start - b.clip.start);
-  for (let i = 0; i < images.length; i++) {
-    const { clip, index } = images[i]!;
-    if (!doc.assets[clip.assetId]) {
-      issues.push({ path: ['tracks', 'images', index, 'assetId'], message: `image clip ${clip.id} uses unknown asset ${clip.assetId}` });
-    }
-    const previous = images[i - 1]?.clip;
-    if (previous && previous.start + previous.duration > clip.start + EPSILON) {
-      issues.push({ path: ['tracks', 'images', index, 'start'], message: `image clip ${clip.id} overlaps clip ${previous.id}` });
-    }
-    const t = clip.transitionIn;
-    if (t.kind !== 'cut' && t.duration > 0) {
-      const limit = Math.min(clip.duration, previous ? previous.duration : clip.duration);
-      if (t.duration > limit + EPSILON) {
-        issues.push({
-          path: ['tracks', 'images', index, 'transitionIn', 'duration'],
-          message: `transition into clip ${clip.id} (${t.duration}s) is longer than the clips it joins (${limit}s)`,
-        });
-      }
-    }
-  }
-  doc.tracks.text.forEach((clip, index) => {
-    if (clip.start + clip.duration > length + EPSILON) {
-      issues.push({ path: ['tracks', 'text', index], message: `text clip ${clip.id} ends after the project (${length.toFixed(2)}s)` });
-    }
-    if (clip.fadeIn + clip.fadeOut > clip.duration + EPSILON) {
-      issues.push({ path: ['tracks', 'text', index, 'fadeIn'], message: `text clip ${clip.id} fades are longer than the clip` });
-    }
-  });
-  const captionLength = plannedDuration(doc);
-  doc.tracks.captions.cues.forEach((cue, index) => {
-    if (cue.start >= captionLength - EPSILON && length > 0) {
-      issues.push({ path: ['tracks', 'captions', 'cues', index], message: `caption "${cue.text.slice(0, 30)}" starts after the project ends` });
-    }
-  });
-  for (const track of ['narration', 'music'] as const) {
-    doc.tracks[track].forEach((clip, index) => {
-      if (!doc.assets[clip.assetId]) {
-        issues.push({ path: ['tracks', track, index, 'assetId'], message: `${track} clip ${clip.id} uses unknown asset ${clip.assetId}` });
-      }
-    });
-  }
-  doc.scenes.forEach((scene, index) => {
-    if (scene.imageAssetId && !doc.assets[scene.imageAssetId]) {
-      issues.push({ path: ['scenes', index, 'imageAssetId'], message: `scene ${index + 1} uses unknown asset ${scene.imageAssetId}` });
-    }
-  });
-  return issues;
-}
 
 export const DEFAULT_TEXT_STYLE: TextStyle = {
   font: 'Inter',
@@ -329,7 +251,6 @@ export function createEmptyDocument(input: { id: string; name: string; now: stri
     scenes: [],
     assets: {},
     tracks: {
-      images: [],
       text: [],
       captions: {
         enabled: true,
@@ -338,8 +259,7 @@ export function createEmptyDocument(input: { id: string; name: string; now: stri
         highlightWords: true,
         cues: [],
       },
-      narration: [],
-      music: [],
+      media: defaultTracks(),
     },
   };
 }

@@ -5,7 +5,8 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { AppError, toAppError } from '../errors.js';
+import { appError, toAppError } from '../errors.js';
+import { ensureFolder } from '../files/path-input.js';
 import type { EventBus } from '../ipc/events.js';
 import type { ProjectSummary } from '../ipc/contract/project.js';
 import type { ProjectsIndex, IndexedProject } from '../store/projects-index.js';
@@ -52,23 +53,19 @@ export class ProjectService {
   /** Create a project folder. `seed` lets templates (and the demo) fill the document before the first write. */
   create(input: { name: string; language?: Language; preset?: AspectPreset; parentDir?: string }, seed?: (doc: ProjectDocument) => ProjectDocument): ProjectSummary {
     const parent = path.resolve(input.parentDir ?? this.projectsRoot);
-    try {
-      fs.mkdirSync(parent, { recursive: true });
-    } catch (error) {
-      throw toAppError(error);
-    }
+    ensureFolder('parentDir', parent);
     const dir = path.join(parent, folderNameFor(input.name, (c) => fs.existsSync(path.join(parent, c))));
     const now = this.now();
     let doc = createEmptyDocument({ id: crypto.randomUUID(), name: input.name.trim(), now, ...(input.language ? { language: input.language } : {}), ...(input.preset ? { preset: input.preset } : {}) });
     if (seed) doc = seed(doc);
-    fs.mkdirSync(dir, { recursive: true });
     try {
+      fs.mkdirSync(dir);
       writeProjectFile(dir, doc);
     } catch (error) {
       fs.rmSync(dir, { recursive: true, force: true });
       throw error;
     }
-    const indexed = this.index.upsert(dir, doc, now);
+    const indexed = this.indexNew(dir, doc, now);
     this.events.emit('project.changed', { id: doc.id, reason: 'created' });
     return this.withAvailability(indexed);
   }
@@ -76,7 +73,7 @@ export class ProjectService {
   /** The folder of an indexed project, or not_found. */
   dirOf(id: string): string {
     const indexed = this.index.get(id);
-    if (!indexed) throw new AppError('not_found', `No project with id ${id}.`);
+    if (!indexed) throw appError('not_found', 'project.notFound');
     return indexed.dir;
   }
 
@@ -92,17 +89,17 @@ export class ProjectService {
     const document = readProjectFile(dir);
     const clash = this.index.get(document.id);
     if (clash && clash.dir !== dir && fs.existsSync(path.join(clash.dir, PROJECT_FILE))) {
-      throw new AppError('conflict', `This project (${document.name}) is already open from ${clash.dir}. Use "Export a copy" to duplicate a project.`);
+      throw appError('conflict', 'project.alreadyOpen', { dir: clash.dir, name: document.name });
     }
     const indexed = this.index.upsert(dir, document, this.now());
     return { summary: this.withAvailability(indexed), document };
   }
 
-  save(id: string, document: ProjectDocument, reason: 'saved' | 'updated-by-job' = 'saved', expectedUpdatedAt?: string): ProjectSummary {
-    if (document.id !== id) throw new AppError('invalid_input', `The document's id (${document.id}) does not match project ${id}.`);
+  save(id: string, document: ProjectDocument, reason: 'saved' | 'updated-by-job' | 'narrated' | 'animated' = 'saved', expectedUpdatedAt?: string): ProjectSummary {
+    if (document.id !== id) throw appError('invalid_input', 'project.otherDocument');
     const dir = this.dirOf(id);
     if (expectedUpdatedAt !== undefined && readProjectFile(dir).updatedAt !== expectedUpdatedAt) {
-      throw new AppError('conflict', 'The project changed on disk since it was opened (a job finished); reload and merge before saving.');
+      throw appError('conflict', 'project.changedOnDisk');
     }
     const next = { ...document, updatedAt: this.now() };
     writeProjectFile(dir, next);
@@ -112,7 +109,7 @@ export class ProjectService {
   }
 
   /** Read, change and write in one step (jobs use it to merge results into the saved document). */
-  update(id: string, change: (doc: ProjectDocument) => ProjectDocument, reason: 'saved' | 'updated-by-job' = 'updated-by-job'): ProjectDocument {
+  update(id: string, change: (doc: ProjectDocument) => ProjectDocument, reason: 'saved' | 'updated-by-job' | 'narrated' | 'animated' = 'updated-by-job'): ProjectDocument {
     const dir = this.dirOf(id);
     const next = change(readProjectFile(dir));
     this.save(id, next, reason);
@@ -131,9 +128,9 @@ export class ProjectService {
    * project's project.json is removed, and never the projects root or anything above the folder.
    */
   delete(id: string, confirmId: string): void {
-    if (id !== confirmId) throw new AppError('invalid_input', 'confirmId: to delete a project, repeat its id to confirm.');
+    if (id !== confirmId) throw appError('invalid_input', 'project.confirmDelete');
     const indexed = this.index.get(id);
-    if (!indexed) throw new AppError('not_found', `No project with id ${id}.`);
+    if (!indexed) throw appError('not_found', 'project.notFound');
     const dir = path.resolve(indexed.dir);
     const root = path.resolve(this.projectsRoot);
     if (fs.existsSync(dir)) {
@@ -145,9 +142,9 @@ export class ProjectService {
       }
       const safeLocation = isInside(root, dir) || fs.existsSync(path.join(dir, PROJECT_FILE));
       if (!ownsFolder || !safeLocation || dir === path.parse(dir).root) {
-        throw new AppError('conflict', `Refusing to delete ${dir}: it does not hold project ${id}. It was removed from the list only if you delete it by hand.`);
+        throw appError('conflict', 'project.refuseDelete', { dir });
       }
-      if (fs.lstatSync(dir).isSymbolicLink()) throw new AppError('conflict', `Refusing to delete ${dir}: it is a symbolic link.`);
+      if (fs.lstatSync(dir).isSymbolicLink()) throw appError('conflict', 'project.refuseDeleteLink', { dir });
       fs.rmSync(dir, { recursive: true, force: true });
     }
     this.index.remove(id);
@@ -159,8 +156,8 @@ export class ProjectService {
     const source = this.dirOf(id);
     const doc = readProjectFile(source);
     const parent = path.resolve(destDir);
-    if (isInside(source, parent) || parent === source) throw new AppError('invalid_input', 'destDir: a project cannot be copied into itself.');
-    fs.mkdirSync(parent, { recursive: true });
+    if (isInside(source, parent) || parent === source) throw appError('invalid_input', 'project.copyIntoItself');
+    ensureFolder('destDir', parent);
     const target = path.join(parent, folderNameFor(doc.name, (c) => fs.existsSync(path.join(parent, c))));
     try {
       fs.cpSync(source, target, { recursive: true, errorOnExist: true, force: false, filter: (src) => !path.basename(src).endsWith('.tmp') });
@@ -176,7 +173,7 @@ export class ProjectService {
   importCopy(sourceDir: string, name?: string): ProjectSummary {
     const doc = readProjectFile(sourceDir);
     const root = path.resolve(this.projectsRoot);
-    fs.mkdirSync(root, { recursive: true });
+    ensureFolder('the projects folder', root);
     const finalName = name ?? doc.name;
     const target = path.join(root, folderNameFor(finalName, (c) => fs.existsSync(path.join(root, c))));
     const now = this.now();
@@ -188,9 +185,19 @@ export class ProjectService {
       fs.rmSync(target, { recursive: true, force: true });
       throw toAppError(error);
     }
-    const indexed = this.index.upsert(target, copy, now);
+    const indexed = this.indexNew(target, copy, now);
     this.events.emit('project.changed', { id: copy.id, reason: 'created' });
     return this.withAvailability(indexed);
+  }
+
+  /** Indexes a folder just made; when the index cannot be written the folder is removed again. */
+  private indexNew(dir: string, doc: ProjectDocument, now: string): IndexedProject {
+    try {
+      return this.index.upsert(dir, doc, now);
+    } catch (error) {
+      fs.rmSync(dir, { recursive: true, force: true });
+      throw toAppError(error);
+    }
   }
 
   private withAvailability(project: IndexedProject): ProjectSummary {

@@ -4,11 +4,12 @@
  * returns the raw JSON of version N + 1. Add a step here whenever the document changes shape.
  */
 import { PROJECT_VERSION } from './document.js';
+import { upgradeV1toV2 } from './upgrade-v1.js';
 
 export type UpgradeStep = (raw: Record<string, unknown>) => Record<string, unknown>;
 
 /** UPGRADES[n] turns version n into version n + 1. Version 1 is the first released format. */
-export const UPGRADES: Record<number, UpgradeStep> = {};
+export const UPGRADES: Record<number, UpgradeStep> = { 1: upgradeV1toV2 };
 
 export class UpgradeError extends Error {}
 

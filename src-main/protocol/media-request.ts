@@ -1,14 +1,16 @@
 /**
  * Media by asset id, shared by the bridge's /media route and the desktop shell's media:// scheme.
- * A request names a project and an asset id (or a file under renders/); it never carries a path,
+ * A request names a project and an asset id (or a file under renders/; or `preview/<assetId>`, what
+ * the preview plays: the asset's preview copy when one is made, media/proxy/); it never carries a path,
  * so `..`, encoded dots, absolute paths and symlinks cannot reach outside the project folder.
  * Range requests are answered with 206 so the preview can seek audio and video.
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { AppError, toAppError } from '../errors.js';
-import { assetPath } from '../project/assets.js';
+import { appError, toAppError } from '../errors.js';
+import { assetPath, ownAsset } from '../project/assets.js';
 import { readProjectFile } from '../project/project-file.js';
+import { PROXIES_DIR } from '../media/proxy/proxy-recipe.js';
 
 export interface MediaProjects {
   dirOf(id: string): string;
@@ -70,15 +72,21 @@ export function resolveMediaFile(projects: MediaProjects, urlPath: string): stri
   try {
     parts = urlPath.split('/').map((part) => decodeURIComponent(part));
   } catch {
-    throw new AppError('invalid_input', 'The media address is malformed.');
+    throw appError('invalid_input', 'media.badAddress');
   }
   const [projectId, second, third] = parts;
-  if (!projectId || !ID.test(projectId)) throw new AppError('invalid_input', 'The media address names no valid project.');
+  if (!projectId || !ID.test(projectId)) throw appError('invalid_input', 'media.addressNoProject');
   const dir = projects.dirOf(projectId);
   if (parts.length === 2 && second && ID.test(second)) {
-    const asset = readProjectFile(dir).assets[second];
-    if (!asset) throw new AppError('not_found', `Asset ${second} is not part of this project.`);
+    const asset = ownAsset(readProjectFile(dir), second);
+    if (!asset) throw appError('not_found', 'media.assetNotInProject');
     return assetPath(dir, asset);
+  }
+  if (parts.length === 3 && second === 'preview' && third && ID.test(third)) {
+    // What the preview plays: the asset's preview copy once it is made, else the asset itself.
+    const asset = ownAsset(readProjectFile(dir), third);
+    if (!asset) throw appError('not_found', 'media.assetNotInProject');
+    return asset.proxy?.status === 'ready' ? proxyPath(dir, asset.proxy.file) : assetPath(dir, asset);
   }
   if (parts.length === 3 && second === 'renders' && third && RENDER_FILE.test(third) && !third.startsWith('.')) {
     const root = fs.realpathSync(dir);
@@ -87,12 +95,25 @@ export function resolveMediaFile(projects: MediaProjects, urlPath: string): stri
     try {
       real = fs.realpathSync(path.join(rendersDir, third));
     } catch {
-      throw new AppError('not_found', `The render ${third} does not exist.`);
+      throw appError('not_found', 'media.renderMissing');
     }
-    if (path.dirname(real) !== rendersDir) throw new AppError('invalid_input', 'That render links outside the project folder.');
+    if (path.dirname(real) !== rendersDir) throw appError('invalid_input', 'media.renderLinksOut');
     return real;
   }
-  throw new AppError('invalid_input', 'Media addresses look like <projectId>/<assetId> or <projectId>/renders/<file>.');
+  throw appError('invalid_input', 'media.addressShape');
+}
+
+/** A proxy file confined to the project's proxies/ folder (a link out of it is refused). */
+function proxyPath(dir: string, file: string): string {
+  const root = path.join(fs.realpathSync(dir), PROXIES_DIR);
+  let real: string;
+  try {
+    real = fs.realpathSync(path.join(fs.realpathSync(dir), file));
+  } catch {
+    throw appError('not_found', 'media.assetNotInProject');
+  }
+  if (path.dirname(real) !== root) throw appError('invalid_input', 'media.proxyLinksOut');
+  return real;
 }
 
 export function resolveMediaRequest(projects: MediaProjects, urlPath: string, range: string | null): MediaReply {

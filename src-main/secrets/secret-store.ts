@@ -13,6 +13,7 @@ export type { SecretName };
 export interface SecretsStatus {
   kie: boolean;
   elevenlabs: boolean;
+  llm: boolean;
   backend: string;
   protected: boolean;
 }
@@ -27,6 +28,7 @@ export interface SecretStore {
 export const SECRET_ENV: Record<SecretName, string> = {
   kie: 'WHATIF_KIE_API_KEY',
   elevenlabs: 'WHATIF_ELEVENLABS_API_KEY',
+  llm: 'WHATIF_LLM_API_KEY',
 };
 
 /**
@@ -59,6 +61,7 @@ export class FileSecretStore implements SecretStore {
     return {
       kie: (await this.get('kie')) !== null,
       elevenlabs: (await this.get('elevenlabs')) !== null,
+      llm: (await this.get('llm')) !== null,
       backend: 'file (0600) or environment',
       protected: false,
     };
@@ -93,6 +96,6 @@ export class MemorySecretStore implements SecretStore {
     this.values.delete(name);
   }
   async status(): Promise<SecretsStatus> {
-    return { kie: this.values.has('kie'), elevenlabs: this.values.has('elevenlabs'), backend: 'memory', protected: false };
+    return { kie: this.values.has('kie'), elevenlabs: this.values.has('elevenlabs'), llm: this.values.has('llm'), backend: 'memory', protected: false };
   }
 }

@@ -5,7 +5,7 @@
  * password): keys still work, but status() says `protected: false` and Settings warns.
  * Values leave this class only through get(), which the core uses for provider headers.
  */
-import { AppError } from '../errors.js';
+import { appError } from '../errors.js';
 import type { SecretName, SecretsStatus, SecretStore } from '../secrets/secret-store.js';
 
 /** The part of Electron's safeStorage used here (a stand-in in tests). */
@@ -23,7 +23,7 @@ export interface KeyValueStore {
   delete(key: string): void;
 }
 
-const NAMES: SecretName[] = ['kie', 'elevenlabs'];
+const NAMES: SecretName[] = ['kie', 'elevenlabs', 'llm'];
 const keyOf = (name: SecretName) => `secrets.${name}`;
 
 export class SafeStorageSecretStore implements SecretStore {
@@ -45,13 +45,13 @@ export class SafeStorageSecretStore implements SecretStore {
       if (shouldReEncrypt) await this.set(name, result);
       return result;
     } catch {
-      throw new AppError('auth_error', `The saved ${name} key could not be decrypted (the OS keychain changed?). Enter it again in Settings.`);
+      throw appError('auth_error', 'keys.cannotDecrypt', { name });
     }
   }
 
   async set(name: SecretName, value: string): Promise<void> {
     if (!(await this.safeStorage.isAsyncEncryptionAvailable())) {
-      throw new AppError('unsupported', 'The system keychain is not available, so the key was not saved. Unlock or install a keyring and try again.');
+      throw appError('unsupported', 'keys.noKeychain');
     }
     const encrypted = await this.safeStorage.encryptStringAsync(value);
     this.known.add(value);
@@ -70,6 +70,7 @@ export class SafeStorageSecretStore implements SecretStore {
     return {
       kie: set('kie'),
       elevenlabs: set('elevenlabs'),
+      llm: set('llm'),
       backend,
       protected: available && backend !== 'basic_text' && backend !== 'unknown',
     };

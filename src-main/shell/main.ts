@@ -98,6 +98,8 @@ async function start(): Promise<void> {
   let loaded = false;
   openProject = (dir) => {
     if (!loaded) return void pending.push(dir);
+    // The OS handed this folder over (open-file, a second launch): the user chose it, so it is granted.
+    if (path.isAbsolute(dir)) theCore.grants.grantFolder(dir);
     void theCore.dispatch('project.openFolder', { dir }).then((result) => {
       if (result.ok) theCore.events.emit('app.menu', { action: 'open-project', projectId: (result.data as { summary: { id: string } }).summary.id });
       else dialog.showErrorBox(dir, result.error.message);

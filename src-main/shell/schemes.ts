@@ -53,7 +53,7 @@ export function mediaPathOf(requestUrl: string): string {
   return rest.split(/[?#]/, 1)[0] ?? '';
 }
 
-/** media://<projectId>/<assetId> | media://<projectId>/renders/<file>, honouring Range. */
+/** media://<projectId>/<assetId> | media://<projectId>/preview/<assetId> | media://<projectId>/renders/<file>, honouring Range. */
 export function serveMedia(projects: MediaProjects, requestUrl: string, range: string | null, method = 'GET'): Response {
   if (!requestUrl.startsWith(`${MEDIA_SCHEME}:`)) return textReply(400, 'Not a media address.');
   if (method !== 'GET' && method !== 'HEAD') return textReply(405, 'Use GET for media.');

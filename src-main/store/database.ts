@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
-import { AppError } from '../errors.js';
+import { appError } from '../errors.js';
 
 export type Db = Database.Database;
 
@@ -44,7 +44,7 @@ export function openDatabase(file: string, migrations: Migration[] = loadMigrati
   try {
     db = new Database(file);
   } catch (error) {
-    throw new AppError('io_error', `Could not open the database ${file}: ${(error as Error).message}`, { cause: error });
+    throw appError('io_error', 'store.cannotOpen', { file, message: (error as Error).message }, { cause: error });
   }
   try {
     db.pragma('journal_mode = WAL');
@@ -66,10 +66,7 @@ export function migrate(db: Db, migrations: Migration[], file = 'the database'):
   const current = schemaVersion(db);
   const latest = migrations.length;
   if (current > latest) {
-    throw new AppError(
-      'conflict',
-      `${file} was written by a newer version of WhatIf Studio (schema ${current}, this version knows ${latest}). Update the app to open it; the file was left untouched.`,
-    );
+    throw appError('conflict', 'store.newerSchema', { current, file, latest });
   }
   for (const migration of migrations.slice(current)) {
     db.transaction(() => {

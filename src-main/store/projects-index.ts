@@ -49,8 +49,20 @@ export class ProjectsIndex {
     return row ? fromRow(row) : null;
   }
 
-  /** Insert or refresh the row from the document (the document is the truth). */
+  /**
+   * Insert or refresh the row from the document (the document is the truth). A folder indexed under
+   * another id (its project.json was replaced or copied over) now holds this project: the old row
+   * is dropped, in the same transaction.
+   */
   upsert(dir: string, doc: ProjectDocument, openedAt?: string): IndexedProject {
+    this.db.transaction(() => {
+      this.db.prepare('DELETE FROM projects WHERE dir = ? AND id != ?').run(dir, doc.id);
+      this.write(dir, doc, openedAt);
+    })();
+    return this.get(doc.id)!;
+  }
+
+  private write(dir: string, doc: ProjectDocument, openedAt?: string): void {
     this.db
       .prepare(
         `INSERT INTO projects (id, name, dir, preset, scene_count, duration, created_at, updated_at, opened_at)
@@ -70,7 +82,6 @@ export class ProjectsIndex {
         updated_at: doc.updatedAt,
         opened_at: openedAt ?? null,
       });
-    return this.get(doc.id)!;
   }
 
   remove(id: string): void {

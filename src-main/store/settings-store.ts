@@ -4,6 +4,7 @@ import type { Db } from './database.js';
 
 export const DEFAULT_SETTINGS: Settings = {
   uiLanguage: 'es',
+  uiLanguageChosen: false,
   theme: 'dark',
   defaultPreset: '9:16',
   defaultFps: 30,
@@ -12,6 +13,19 @@ export const DEFAULT_SETTINGS: Settings = {
   defaultImageModel: 'flux-kontext-pro',
   creditCap: 200,
   exportDir: null,
+  defaultCaptionStyle: null,
+  scriptWriter: {
+    provider: 'auto',
+    baseUrl: 'https://api.openai.com',
+    model: 'gpt-4o-mini',
+    ollamaUrl: 'http://127.0.0.1:11434',
+    ollamaModel: '',
+    jsonMode: 'schema',
+    inputPricePerMillion: 0.15,
+    outputPricePerMillion: 0.6,
+    costCapUsd: 0.5,
+  },
+  videoEncoder: 'auto',
 };
 
 export class SettingsStore {

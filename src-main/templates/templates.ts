@@ -6,7 +6,7 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Core } from '../core.js';
-import { AppError } from '../errors.js';
+import { appError } from '../errors.js';
 import { describeZodError } from '../ipc/handle.js';
 import type { Language, ProjectDocument } from '../project/document.js';
 import { resourcePath } from '../platform/app-root.js';
@@ -24,17 +24,17 @@ export function loadTemplates(dir: string = templatesDir()): Template[] {
     try {
       raw = JSON.parse(fs.readFileSync(path.join(dir, file), 'utf8'));
     } catch (error) {
-      throw new AppError('invalid_input', `Template ${file} is not valid JSON: ${(error as Error).message}`);
+      throw appError('invalid_input', 'templates.notJson', { file, message: (error as Error).message });
     }
     const parsed = TemplateSchema.safeParse(raw);
-    if (!parsed.success) throw new AppError('invalid_input', `Template ${file} is invalid: ${describeZodError(parsed.error)}`);
+    if (!parsed.success) throw appError('invalid_input', 'templates.invalid', { file, problem: describeZodError(parsed.error) });
     return parsed.data;
   });
 }
 
 export function findTemplate(id: string): Template {
   const template = loadTemplates().find((t) => t.id === id);
-  if (!template) throw new AppError('not_found', `No template "${id}". Known: ${loadTemplates().map((t) => t.id).join(', ')}.`);
+  if (!template) throw appError('not_found', 'templates.unknown', { template: id, known: loadTemplates().map((t) => t.id).join(', ') });
   return template;
 }
 

@@ -25,10 +25,13 @@ describe('the app in Chromium over the loopback bridge', () => {
     await page.getByRole('button', { name: /^(New project|Nuevo proyecto)$/ }).click();
     await page.getByRole('textbox', { name: /^(Project name|Nombre del proyecto)$/ }).fill('¿Y si los gatos hablaran?');
     await page.getByRole('button', { name: /^(Create|Crear)$/ }).click();
-    // Creating opens or lists the project; go back to the list either way after a reload.
+    // Wait for what the user sees when it is done (the toast) before reloading: a reload
+    // while the request is in flight would race the create itself.
+    await expect.poll(async () => page.getByText(/^(Created|Creado) .¿Y si los gatos hablaran\?.\.?$/).count(), { timeout: 30_000 }).toBeGreaterThan(0);
+    // Creating opens the project, and a reload comes back to it; the sidebar leads to the list.
+    // (click() waits for the sidebar to render; counting it right after the reload raced that.)
     await page.reload();
-    const projectsNav = page.getByRole('button', { name: /^(Projects|Proyectos)$/ });
-    if (await projectsNav.count()) await projectsNav.first().click();
+    await page.getByRole('button', { name: /^(Projects|Proyectos)$/ }).first().click();
     const list = page.getByRole('list', { name: /^(Projects|Proyectos)$/ });
     await expect.poll(async () => list.getByRole('listitem').filter({ hasText: '¿Y si los gatos hablaran?' }).count(), { timeout: 15_000 }).toBe(1);
     await page.screenshot({ path: path.join(ARTIFACTS, 'app-frame-projects.png'), fullPage: true });

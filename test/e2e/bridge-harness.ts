@@ -11,6 +11,18 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 const ROOT = path.resolve(import.meta.dirname, '../..');
 export const ARTIFACTS = path.join(ROOT, 'test', 'artifacts');
 
+/** The sidebar's panels as the user reads them, [English, Spanish]. */
+export const SIDEBAR = {
+  projects: ['Projects', 'Proyectos'],
+  voice: ['Voice', 'Voz'],
+  storyboard: ['Storyboard', 'Guion gráfico'],
+  timeline: ['Timeline', 'Línea de tiempo'],
+  jobs: ['Jobs', 'Tareas'],
+  monitor: ['Monitor', 'Monitor'],
+  settings: ['Settings', 'Ajustes'],
+  demo: ['Demo', 'Demo'],
+} satisfies Record<string, [en: string, es: string]>;
+
 export const CHROMIUM_ARGS = [
   '--headless',
   '--no-sandbox',

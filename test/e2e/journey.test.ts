@@ -14,6 +14,7 @@ import { makeTestVoice } from '../../scripts/voices/make-test-voice.js';
 import type { ProjectDocument } from '../../src-main/project/document.js';
 import { startFakeKie, type FakeKie } from '../fakes/kie-server.js';
 import { ARTIFACTS, startApp, type AppSession } from './bridge-harness.js';
+import { imagesOf, narrationOf } from '../helpers/tracks.js';
 
 let app: AppSession;
 let kie: FakeKie;
@@ -25,7 +26,8 @@ const SCRIPT =
 beforeAll(async () => {
   kie = await startFakeKie();
   voiceFile = makeTestVoice(fs.mkdtempSync(path.join(os.tmpdir(), 'whatif-voice-')));
-  app = await startApp({ env: { WHATIF_KIE_BASE_URL: kie.url, WHATIF_KIE_API_KEY: kie.apiKey }, viewport: { width: 1440, height: 960 } });
+  // The voice file is outside the data folder: the page may name it only in a folder granted at start.
+  app = await startApp({ env: { WHATIF_KIE_BASE_URL: kie.url, WHATIF_KIE_API_KEY: kie.apiKey, WHATIF_ALLOWED_ROOTS: path.dirname(voiceFile) }, viewport: { width: 1440, height: 960 } });
   app.page.on('pageerror', (error) => pageErrors.push(error.message));
   await app.page.goto(app.url);
   await app.page.getByRole('combobox', { name: /^(Language|Idioma)$/ }).selectOption('en');
@@ -39,6 +41,8 @@ afterAll(async () => {
 // Timeline drawing constants (src-renderer/src/panels/timeline/layout.ts, timeline/geometry.ts DEFAULT_ZOOM).
 const ZOOM = 60;
 const trackCenter = (i: number) => 26 + 4 + i * 50 + 23;
+/** Lane rows of a new project, top to bottom: text, captions, overlay 2, overlay 1, main, narration, music, effects. */
+const LANE = { text: 0, captions: 1, main: 4 } as const;
 
 async function drag(page: Page, from: { x: number; y: number }, to: { x: number; y: number }) {
   await page.mouse.move(from.x, from.y);
@@ -63,7 +67,6 @@ describe('the editor journey', () => {
     const { page } = app;
     await page.getByRole('button', { name: 'New project' }).click();
     await page.getByRole('textbox', { name: 'Project name' }).fill('What if the sea were sweet?');
-    await page.getByRole('button', { name: 'Create', exact: true }).click();
     // The template list answers only after the count is typed (as on a busy machine): the typed
     // count must survive the template's default arriving later.
     let release = () => {};
@@ -72,7 +75,8 @@ describe('the editor journey', () => {
       await typed;
       await route.continue();
     });
-    await page.getByRole('listitem').filter({ hasText: 'What if the sea were sweet?' }).getByRole('button', { name: 'Open', exact: true }).click();
+    // Creating a project opens it on the storyboard.
+    await page.getByRole('button', { name: 'Create', exact: true }).click();
     await page.getByRole('heading', { name: 'Storyboard', level: 1 }).waitFor();
     await page.getByRole('spinbutton', { name: 'Scenes' }).fill('3');
     release();
@@ -89,10 +93,10 @@ describe('the editor journey', () => {
   it('generates every scene image with per-scene progress, and the timeline gets the clips', async () => {
     const { page } = app;
     await go(page, 'Storyboard');
-    await page.getByText(/^Estimated cost for all scenes: \d+ KIE credits/).waitFor({ timeout: 15_000 });
+    await page.getByText(/^Generate all: \d+ to generate, 0 kept \(they already have a picture\), about \d+ KIE credits/).waitFor({ timeout: 15_000 });
     await page.getByRole('button', { name: 'Generate all images' }).click();
     for (const n of [1, 2, 3]) await page.getByRole('img', { name: `Image of scene ${n}` }).waitFor({ timeout: 90_000 });
-    await expect.poll(() => documentOnDisk().tracks.images.length).toBe(3);
+    await expect.poll(() => imagesOf(documentOnDisk()).length).toBe(3);
     // Scenes 2 and 3 use scene 1 as the character reference: they waited for its image.
     expect(kie.tasks.size).toBe(3);
     await page.screenshot({ path: path.join(ARTIFACTS, 'journey-storyboard-en.png') });
@@ -128,7 +132,7 @@ describe('the editor journey', () => {
     await page.getByRole('link', { name: 'Download WAV' }).waitFor({ timeout: 120_000 });
     await expect.poll(() => page.getByRole('status', { name: 'Narration status' }).textContent()).toMatch(/^Done · measured \d+ words per minute/);
     const doc = documentOnDisk();
-    expect(doc.tracks.narration).toHaveLength(1);
+    expect(narrationOf(doc)).toHaveLength(1);
     expect(doc.tracks.captions.cues.length).toBeGreaterThanOrEqual(5);
     // The WAV the link serves is a real RIFF file.
     const href = await page.getByRole('link', { name: 'Download WAV' }).getAttribute('href');
@@ -144,16 +148,20 @@ describe('the editor journey', () => {
     await canvas.waitFor();
     await page.getByRole('status').filter({ hasText: 'All changes saved' }).waitFor({ timeout: 15_000 });
     const box = (await canvas.boundingBox())!;
-    const last = () => [...documentOnDisk().tracks.images].sort((a, b) => a.start - b.start).at(-1)!;
+    const last = () => [...imagesOf(documentOnDisk())].sort((a, b) => a.start - b.start).at(-1)!;
     const before = last();
     const end = before.start + before.duration;
     // Trim: the end handle of the last image clip, one second to the left.
-    await drag(page, { x: box.x + end * ZOOM - 3, y: box.y + trackCenter(0) }, { x: box.x + (end - 1) * ZOOM - 3, y: box.y + trackCenter(0) });
+    const main = trackCenter(LANE.main);
+    await drag(page, { x: box.x + end * ZOOM - 3, y: box.y + main }, { x: box.x + (end - 1) * ZOOM - 3, y: box.y + main });
     await expect.poll(() => Math.abs(last().duration - (before.duration - 1)), { timeout: 10_000 }).toBeLessThan(0.1);
-    // Drag: the same clip half a second to the right.
-    const mid = before.start + (before.duration - 1) / 2;
-    await drag(page, { x: box.x + mid * ZOOM, y: box.y + trackCenter(0) }, { x: box.x + (mid + 0.5) * ZOOM, y: box.y + trackCenter(0) });
-    await expect.poll(() => Math.abs(last().start - (before.start + 0.5)), { timeout: 10_000 }).toBeLessThan(0.1);
+    // Drag: the first clip past the middle of the second: the main track is magnetic, so they swap
+    // places and stay back to back.
+    const clips = () => [...imagesOf(documentOnDisk())].sort((a, b) => a.start - b.start);
+    const [first, second] = clips();
+    await drag(page, { x: box.x + (first!.duration / 2) * ZOOM, y: box.y + main }, { x: box.x + (first!.duration + second!.duration) * ZOOM, y: box.y + main });
+    await expect.poll(() => clips().map((c) => c.id).slice(0, 2), { timeout: 10_000 }).toEqual([second!.id, first!.id]);
+    expect(clips()[1]!.start).toBeCloseTo(second!.duration, 3);
   });
 
   it('adds a text overlay, then undoes and redoes it with the keyboard', async () => {
@@ -186,7 +194,7 @@ describe('the editor journey', () => {
     expect([video.codec_name, video.width, video.height]).toEqual(['h264', 1080, 1920]);
     expect(probe.streams.find((st) => st.codec_type === 'audio')?.codec_name).toBe('aac');
     const doc = documentOnDisk();
-    const length = Math.max(...doc.tracks.images.map((c) => c.start + c.duration));
+    const length = Math.max(...imagesOf(doc).map((c) => c.start + c.duration));
     expect(Math.abs(Number(probe.format.duration) - length)).toBeLessThan(0.2);
     await page.screenshot({ path: path.join(ARTIFACTS, 'journey-export-en.png') });
     await dialog.getByRole('button', { name: 'Close' }).click();

@@ -60,14 +60,14 @@ describe('voices and keys', () => {
     const row = page.locator('.key-row').filter({ has: page.getByLabel('ElevenLabs API key') });
     await row.getByRole('button', { name: 'Save key' }).click();
     await expect.poll(() => page.getByLabel('ElevenLabs key status').textContent()).toBe('Set');
-    await page.getByRole('button', { name: 'Test the ElevenLabs connection' }).click();
+    await page.getByRole('button', { name: 'Test connection to ElevenLabs' }).click();
     await expect.poll(() => row.getByRole('status').textContent(), { timeout: 20_000 }).toMatch(/ElevenLabs key works: 2 voices/);
 
     await go(page, 'Projects');
     await page.getByRole('button', { name: 'New project' }).click();
     await page.getByRole('textbox', { name: 'Project name' }).fill('Voices');
-    await page.getByRole('button', { name: 'Create', exact: true }).click();
-    await page.getByRole('listitem').filter({ hasText: 'Voices' }).getByRole('button', { name: 'Open', exact: true }).click();
+    await page.getByRole('button', { name: 'Create', exact: true }).click(); // creating opens it
+    await page.getByRole('heading', { name: 'Storyboard', level: 1 }).waitFor();
     await go(page, 'Voice');
     await page.getByRole('combobox', { name: 'Engine' }).selectOption('elevenlabs');
     const voice = page.getByRole('combobox', { name: 'Voice', exact: true });
@@ -77,12 +77,16 @@ describe('voices and keys', () => {
   it('downloads a hub voice with a progress bar; a corrupt one is refused in place', async () => {
     const { page } = app;
     await go(page, 'Settings');
-    const name = page.getByRole('textbox', { name: 'Voice name to download' });
-    await name.fill('es_ES-test-medium');
+    // Picked from the hub's catalogue (language, speaker, quality, size), never typed.
+    await page.getByRole('button', { name: 'Browse the Piper voice catalogue' }).click();
+    await page.getByRole('combobox', { name: 'Voice language' }).selectOption('es');
+    const name = page.getByRole('combobox', { name: 'Voice to install' });
+    expect(await name.locator('option').allTextContents()).toEqual(['Pick a voice…', expect.stringMatching(/^es-ES · test · medium quality · \d+(\.\d)? [KM]B$/), expect.stringMatching(/^es-MX · broken · low quality/)]);
+    await name.selectOption('es_ES-test-medium');
     await page.getByRole('button', { name: 'Download voice' }).click();
     await page.getByRole('list', { name: 'Voices' }).getByText('es_ES').first().waitFor({ timeout: 60_000 });
     await expect.poll(() => page.getByRole('progressbar', { name: 'Voice download progress' }).getAttribute('aria-valuenow')).toBe('100');
-    await name.fill('es_MX-broken-low');
+    await name.selectOption('es_MX-broken-low');
     await page.getByRole('button', { name: 'Download voice' }).click();
     await expect.poll(() => page.locator('.voice-install .key-result').first().textContent(), { timeout: 60_000 }).toMatch(/md5|damaged|corrupt|check/i);
     await page.screenshot({ path: path.join(ARTIFACTS, 'panel-settings-voices-en.png') });

@@ -9,7 +9,7 @@ import type { Page } from 'playwright-core';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startFakeKie, type FakeKie } from '../fakes/kie-server.js';
-import { ARTIFACTS, startApp, type AppSession } from './bridge-harness.js';
+import { ARTIFACTS, SIDEBAR, startApp, type AppSession } from './bridge-harness.js';
 
 let app: AppSession;
 let kie: FakeKie;
@@ -30,16 +30,7 @@ afterAll(async () => {
   await kie?.close();
 });
 
-const NAV: Record<string, [string, string]> = {
-  projects: ['Projects', 'Proyectos'],
-  voice: ['Voice', 'Voz'],
-  storyboard: ['Storyboard', 'Guion gráfico'],
-  timeline: ['Timeline', 'Línea de tiempo'],
-  jobs: ['Jobs', 'Tareas'],
-  monitor: ['Monitor', 'Monitor'],
-  settings: ['Settings', 'Ajustes'],
-  demo: ['Demo', 'Demo'],
-};
+const NAV: Record<string, [string, string]> = SIDEBAR;
 
 async function setLanguage(page: Page, language: 'en' | 'es') {
   await page.getByRole('combobox', { name: /^(Language|Idioma)$/ }).selectOption(language);
@@ -65,8 +56,8 @@ describe('panels in Chromium', () => {
     await setLanguage(page, 'en');
     await page.getByRole('button', { name: 'New project' }).click();
     await page.getByRole('textbox', { name: 'Project name' }).fill('What if the sea were sweet?');
-    await page.getByRole('button', { name: 'Create', exact: true }).click();
-    await page.getByRole('listitem').filter({ hasText: 'What if the sea were sweet?' }).getByRole('button', { name: 'Open', exact: true }).click();
+    await page.getByRole('button', { name: 'Create', exact: true }).click(); // creating opens it
+    await page.getByRole('heading', { name: 'Storyboard', level: 1 }).waitFor();
   });
 
   it('Settings: an empty key cannot be saved, a wrong key says why in place, a good key tests ok', async () => {
@@ -82,13 +73,13 @@ describe('panels in Chromium', () => {
     await expect.poll(() => page.getByLabel('KIE key status').textContent()).toBe('Set');
     // The page never gets the key back.
     expect(await input.inputValue()).toBe('');
-    await page.getByRole('button', { name: 'Test the KIE connection' }).click();
+    await page.getByRole('button', { name: 'Test connection to KIE' }).click();
     const status = section.getByRole('status');
     await expect.poll(() => status.textContent(), { timeout: 20_000 }).toMatch(/key|401|unauthori|rejected/i);
     expect(await status.getAttribute('class')).toContain('error-text');
     await input.fill(kie.apiKey);
     await section.getByRole('button', { name: 'Save key' }).click();
-    await page.getByRole('button', { name: 'Test the KIE connection' }).click();
+    await page.getByRole('button', { name: 'Test connection to KIE' }).click();
     await expect.poll(() => status.textContent(), { timeout: 20_000 }).toMatch(/KIE key works/);
   });
 
@@ -134,7 +125,7 @@ describe('panels in Chromium', () => {
     await expect.poll(() => page.getByLabel('Prompt of scene 2', { exact: true }).inputValue()).toBe(prompt1);
     expect(await cards.count()).toBe(count);
     // Scene 2's picture as everyone's character reference.
-    await page.getByRole('button', { name: 'Use the image of scene 2 as the character reference' }).click();
+    await page.getByRole('button', { name: 'Use as character reference: the image of scene 2' }).click();
     await page.getByRole('listitem', { name: 'Scene 1', exact: true }).getByText('Character reference: scene 2').waitFor();
     await page.getByRole('listitem', { name: 'Scene 3', exact: true }).getByText('Character reference: scene 2').waitFor();
     // Drag scene 2's card onto scene 1's: it becomes scene 1.

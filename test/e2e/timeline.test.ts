@@ -13,6 +13,7 @@ import { DEFAULT_TEXT_STYLE, type ProjectDocument } from '../../src-main/project
 import { writeProjectFile } from '../../src-main/project/project-file.js';
 import { addAudio, imageClip, patternImage, toneFile } from '../media/fixtures.js';
 import { ARTIFACTS, callInPage, startApp, type AppSession } from './bridge-harness.js';
+import { imagesOf } from '../helpers/tracks.js';
 
 let app: AppSession;
 let dir: string;
@@ -20,6 +21,8 @@ const pageErrors: string[] = [];
 // Timeline drawing constants (src-renderer/src/panels/timeline/layout.ts, geometry.ts DEFAULT_ZOOM).
 const ZOOM = 60;
 const trackCenter = (i: number) => 26 + 4 + i * 50 + 23;
+/** Lane rows of a new project, top to bottom: text, captions, overlay 2, overlay 1, main, narration, music, effects. */
+const LANE = { text: 0, captions: 1, main: 4 } as const;
 
 beforeAll(async () => {
   app = await startApp({ viewport: { width: 1440, height: 960 } });
@@ -59,7 +62,7 @@ describe('the timeline editor', () => {
     for (let i = 0; i < 3; i++) {
       const asset = await storeAssetBuffer(dir, await patternImage(540, 960, i * 80), 'jpg', { kind: 'image', width: 540, height: 960, source: 'generated' });
       doc.assets[asset.id] = asset;
-      doc.tracks.images.push(imageClip(`img-${i + 1}`, asset.id, i * 4, 4));
+      imagesOf(doc).push(imageClip(`img-${i + 1}`, asset.id, i * 4, 4));
     }
     doc.tracks.text = [{ id: 'txt-1', text: 'What if?', start: 1, duration: 2, style: DEFAULT_TEXT_STYLE, position: { preset: 'center', x: 0.5, y: 0.5 }, align: 'center', maxWidth: 0.8, fadeIn: 0, fadeOut: 0 }];
     doc.tracks.captions.cues = [
@@ -67,7 +70,8 @@ describe('the timeline editor', () => {
       { id: 'cue-2', start: 2.5, end: 4, text: 'vanished?' },
     ];
     await addAudio(dir, doc, await toneFile(dir, 'voice.wav', 220, 10, 0.6), 'narration', 0, 10);
-    await addAudio(dir, doc, await toneFile(dir, 'song.wav', 440, 12, 0.3), 'music', 0, 12);
+    // The song is 10 s and its clip 12 s, the project ~11 s after the edits below: the export says so.
+    await addAudio(dir, doc, await toneFile(dir, 'song.wav', 440, 10, 0.3), 'music', 0, 12);
     for (const f of ['voice.wav', 'song.wav']) fs.rmSync(path.join(dir, f));
     writeProjectFile(dir, doc);
 
@@ -84,14 +88,14 @@ describe('the timeline editor', () => {
     const box = await stageBox(page);
     const renders = () => page.evaluate(() => ({ ...(window as unknown as { whatifTrackRenders: Record<string, number> }).whatifTrackRenders }));
     const rendersBefore = await renders();
-    await drag(page, { x: box.x + 2 * ZOOM, y: box.y + trackCenter(1) }, { x: box.x + 4 * ZOOM, y: box.y + trackCenter(1) });
+    await drag(page, { x: box.x + 2 * ZOOM, y: box.y + trackCenter(LANE.text) }, { x: box.x + 4 * ZOOM, y: box.y + trackCenter(LANE.text) });
     await expect.poll(() => Math.abs(onDisk().tracks.text[0]!.start - 3), { timeout: 10_000 }).toBeLessThan(0.1);
     // The drag and its drop re-rendered the text track only (selectors + memo), never the others.
     const rendersAfter = await renders();
-    for (const track of ['images', 'captions', 'narration', 'music']) expect(rendersAfter[track], track).toBe(rendersBefore[track]);
+    for (const track of ['main', 'captions', 'narration', 'music']) expect(rendersAfter[track], track).toBe(rendersBefore[track]);
     expect(rendersAfter.text).toBeGreaterThan(rendersBefore.text!);
-    await drag(page, { x: box.x + 12 * ZOOM - 3, y: box.y + trackCenter(0) }, { x: box.x + 11 * ZOOM, y: box.y + trackCenter(0) });
-    await expect.poll(() => Math.abs(onDisk().tracks.images.find((c) => c.id === 'img-3')!.duration - 3), { timeout: 10_000 }).toBeLessThan(0.1);
+    await drag(page, { x: box.x + 12 * ZOOM - 3, y: box.y + trackCenter(LANE.main) }, { x: box.x + 11 * ZOOM, y: box.y + trackCenter(LANE.main) });
+    await expect.poll(() => Math.abs(imagesOf(onDisk()).find((c) => c.id === 'img-3')!.duration - 3), { timeout: 10_000 }).toBeLessThan(0.1);
   });
 
   it('splits at the playhead with S, undoes and redoes with the keyboard', async () => {
@@ -99,12 +103,12 @@ describe('the timeline editor', () => {
     const box = await stageBox(page);
     await page.mouse.click(box.x + 6 * ZOOM, box.y + 10); // the ruler: playhead to 0:06
     await page.keyboard.press('s');
-    await expect.poll(() => onDisk().tracks.images.length, { timeout: 10_000 }).toBe(4);
+    await expect.poll(() => imagesOf(onDisk()).length, { timeout: 10_000 }).toBe(4);
     await page.keyboard.press('Control+z');
-    await expect.poll(() => onDisk().tracks.images.length, { timeout: 10_000 }).toBe(3);
+    await expect.poll(() => imagesOf(onDisk()).length, { timeout: 10_000 }).toBe(3);
     await page.keyboard.press('Control+Shift+z');
-    await expect.poll(() => onDisk().tracks.images.length, { timeout: 10_000 }).toBe(4);
-    const split = onDisk().tracks.images.filter((c) => c.start >= 3.9 && c.start < 8).sort((a, b) => a.start - b.start);
+    await expect.poll(() => imagesOf(onDisk()).length, { timeout: 10_000 }).toBe(4);
+    const split = imagesOf(onDisk()).filter((c) => c.start >= 3.9 && c.start < 8).sort((a, b) => a.start - b.start);
     expect(split.map((c) => [c.start, c.duration])).toEqual([
       [4, 2],
       [6, 2],
@@ -115,7 +119,7 @@ describe('the timeline editor', () => {
     const { page } = app;
     const box = await stageBox(page);
     const before = onDisk();
-    await drag(page, { x: box.x + 3.5 * ZOOM, y: box.y + trackCenter(1) }, { x: box.x + 13 * ZOOM, y: box.y + trackCenter(1) });
+    await drag(page, { x: box.x + 3.5 * ZOOM, y: box.y + trackCenter(LANE.text) }, { x: box.x + 13 * ZOOM, y: box.y + trackCenter(LANE.text) });
     await expect.poll(() => page.locator('.tl-notice').textContent()).toMatch(/ends after the project/);
     await page.waitForTimeout(1200); // autosave would have run by now; nothing must have changed
     expect(onDisk().tracks.text).toEqual(before.tracks.text);
@@ -133,9 +137,9 @@ describe('the timeline editor', () => {
     const box = await stageBox(page);
     const before = onDisk();
     const textStart = before.tracks.text[0]!.start;
-    await page.mouse.click(box.x + (textStart + 1) * ZOOM, box.y + trackCenter(1));
+    await page.mouse.click(box.x + (textStart + 1) * ZOOM, box.y + trackCenter(LANE.text));
     await page.keyboard.down('Shift');
-    await page.mouse.click(box.x + 1 * ZOOM, box.y + trackCenter(2));
+    await page.mouse.click(box.x + 1 * ZOOM, box.y + trackCenter(LANE.captions));
     await page.keyboard.up('Shift');
     await page.keyboard.press('ArrowRight');
     await expect.poll(() => onDisk().tracks.captions.cues[0]!.start, { timeout: 10_000 }).toBeCloseTo(0.1, 3);
@@ -160,7 +164,7 @@ describe('the timeline editor', () => {
 
   it('edits Ken Burns frames by dragging them on the preview, and plays', async () => {
     const { page } = app;
-    const clip = page.getByRole('navigation', { name: 'Clips' }).getByRole('button', { name: /^Images clip 1,/ });
+    const clip = page.getByRole('navigation', { name: 'Clips' }).getByRole('button', { name: /^Main clip 1,/ });
     await clip.focus();
     await page.keyboard.press('Enter');
     await page.getByRole('button', { name: 'Edit Ken Burns frames on the preview' }).click();
@@ -168,10 +172,10 @@ describe('the timeline editor', () => {
     const box = (await frameA.boundingBox())!;
     // Frame A (zoom 1) is the larger one: grab it near its corner, outside frame B.
     await drag(page, { x: box.x + 12, y: box.y + 12 }, { x: box.x + 52, y: box.y + 42 });
-    await expect.poll(() => onDisk().tracks.images.find((c) => c.id === 'img-1')!.kenBurns.from.y, { timeout: 10_000 }).toBeGreaterThan(0.52);
+    await expect.poll(() => imagesOf(onDisk()).find((c) => c.id === 'img-1')!.kenBurns.from.y, { timeout: 10_000 }).toBeGreaterThan(0.52);
     await page.getByRole('slider', { name: /^End frame B/ }).focus();
     await page.keyboard.press('+');
-    await expect.poll(() => onDisk().tracks.images.find((c) => c.id === 'img-1')!.kenBurns.to.zoom, { timeout: 10_000 }).toBeCloseTo(1.2, 2);
+    await expect.poll(() => imagesOf(onDisk()).find((c) => c.id === 'img-1')!.kenBurns.to.zoom, { timeout: 10_000 }).toBeCloseTo(1.2, 2);
     await page.screenshot({ path: path.join(ARTIFACTS, 'timeline-kenburns-en.png') });
     await page.getByRole('button', { name: 'Done editing frames' }).click();
     const time = page.locator('.play-time');
@@ -212,6 +216,8 @@ describe('the timeline editor', () => {
     await dialog.getByRole('combobox', { name: 'Calidad' }).selectOption('draft');
     await dialog.getByRole('button', { name: 'Exportar', exact: true }).click();
     await dialog.getByRole('button', { name: 'Mostrar en la carpeta' }).waitFor({ timeout: 120_000 });
+    const warnings = dialog.getByRole('note');
+    await expect.poll(() => warnings.textContent()).toMatch(/^Exportado, pero revisa estos clips:El clip 1 de Música \("song\.wav"\) dura 1\.\d s más que su archivo \(10\.0 s\): el resto de su hueco queda en silencio\.$/);
     await page.screenshot({ path: path.join(ARTIFACTS, 'export-done-es.png') });
     const saved = (await dialog.getByRole('status').textContent())!.replace(/^Guardado /, '').trim();
     expect(fs.existsSync(saved)).toBe(true);
@@ -220,7 +226,7 @@ describe('the timeline editor', () => {
     expect(probe.durationSeconds).toBeCloseTo(11, 0);
     await dialog.getByRole('button', { name: 'Mostrar en la carpeta' }).click();
     await dialog.getByText(/El archivo está en/).waitFor(); // the bridge has no file manager: it says where
-    expect(await dialog.getByRole('link', { name: 'Abrir' }).getAttribute('href')).toMatch(/^\/media\/.+\/renders\/.+\.mp4$/);
+    expect(await dialog.getByRole('link', { name: 'Abrir' }).getAttribute('href')).toMatch(/^\/media\/.+\/renders\/.+\.mp4\?t=[A-Za-z0-9_-]{40,}$/);
     await dialog.getByRole('button', { name: 'Cerrar' }).click();
     expect(pageErrors).toEqual([]);
   });
@@ -254,14 +260,20 @@ describe('the timeline editor', () => {
       return { zoom: s.zoom, scroll: s.scroll };
     });
     const box = await stageBox(page);
-    await page.mouse.move(box.x + 5 * ZOOM, box.y + trackCenter(0));
+    const x = 5 * ZOOM;
+    await page.mouse.move(box.x + x, box.y + trackCenter(LANE.main));
+    // While the whole project fits in the view it stays pinned at 0:00; zoomed in further, the time
+    // under the pointer stays under it.
     await page.keyboard.down('Control');
+    for (let i = 0; i < 4; i++) await page.mouse.wheel(0, -100);
+    await expect.poll(async () => (await view()).zoom).toBeGreaterThan(ZOOM * 1.7);
+    const before = await view();
+    const under = before.scroll + x / before.zoom;
     await page.mouse.wheel(0, -100);
     await page.keyboard.up('Control');
-    await expect.poll(async () => (await view()).zoom).toBeGreaterThan(ZOOM);
+    await expect.poll(async () => (await view()).zoom).toBeGreaterThan(before.zoom);
     const zoomed = await view();
-    // The time under the pointer (5 s) stayed under it.
-    expect(zoomed.scroll + (5 * ZOOM) / zoomed.zoom).toBeCloseTo(5, 1);
+    expect(zoomed.scroll + x / zoomed.zoom).toBeCloseTo(under, 1);
     await page.mouse.wheel(0, 200);
     await expect.poll(async () => (await view()).scroll).toBeGreaterThan(zoomed.scroll);
     await page.keyboard.press('-');

@@ -1,5 +1,6 @@
 /** A small valid project for editor tests: 3 image clips, 1 text clip, 2 cues, narration and music. */
 import { createEmptyDocument, DEFAULT_TEXT_STYLE, type ProjectDocument } from '../../src-main/project/document.js';
+import { clip, setClips } from '../helpers/tracks.js';
 
 export function sampleDocument(imageCount = 3): ProjectDocument {
   const doc = createEmptyDocument({ id: 'p1', name: 'Test', now: '2026-01-01T00:00:00.000Z' });
@@ -10,7 +11,7 @@ export function sampleDocument(imageCount = 3): ProjectDocument {
     { id: 's1', prompt: 'one', negativePrompt: '', model: 'flux', imageAssetId: 'img', duration: 4 },
     { id: 's2', prompt: 'two', negativePrompt: '', model: 'flux', imageAssetId: null, duration: 4 },
   ];
-  doc.tracks.images = Array.from({ length: imageCount }, (_, i) => ({
+  setClips(doc, 'main', Array.from({ length: imageCount }, (_, i) => clip({
     id: `i${i + 1}`,
     assetId: 'img',
     sceneId: null,
@@ -18,7 +19,7 @@ export function sampleDocument(imageCount = 3): ProjectDocument {
     duration: 4,
     kenBurns: { from: frame, to: { zoom: 1.2, x: 0.5, y: 0.5 }, easing: 'easeInOut' as const },
     transitionIn: { kind: 'cut' as const, duration: 0 },
-  }));
+  })));
   doc.tracks.text = [
     { id: 't1', text: 'Hello', start: 1, duration: 2, style: DEFAULT_TEXT_STYLE, position: { preset: 'center', x: 0.5, y: 0.5 }, align: 'center', maxWidth: 0.8, fadeIn: 0.2, fadeOut: 0.2 },
   ];
@@ -26,7 +27,7 @@ export function sampleDocument(imageCount = 3): ProjectDocument {
     { id: 'c1', start: 0, end: 2, text: 'What if', words: [{ text: 'What', start: 0, end: 1 }, { text: 'if', start: 1, end: 2 }] },
     { id: 'c2', start: 2.5, end: 4, text: 'the Moon' },
   ];
-  doc.tracks.narration = [{ id: 'n1', assetId: 'voice', start: 0, duration: 10, trimStart: 0, volume: 1, fadeIn: 0, fadeOut: 0 }];
-  doc.tracks.music = [{ id: 'm1', assetId: 'song', start: 0, duration: 12, trimStart: 0, volume: 0.3, fadeIn: 1, fadeOut: 1, duck: true }];
+  setClips(doc, 'narration', [clip({ id: 'n1', assetId: 'voice', start: 0, duration: 10 })]);
+  setClips(doc, 'music', [clip({ id: 'm1', assetId: 'song', start: 0, duration: 12, gainDb: -10.46, fadeIn: 1, fadeOut: 1, duck: true })]);
   return doc;
 }

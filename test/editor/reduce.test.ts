@@ -4,6 +4,7 @@ import { applyAction, tryApplyAction } from '../../src-renderer/src/state/docume
 import { EditError } from '../../src-renderer/src/state/document/actions.js';
 import { findClip } from '../../src-renderer/src/state/document/clips.js';
 import { sampleDocument } from './fixture.js';
+import { imagesOf, musicOf } from '../helpers/tracks.js';
 
 describe('applyAction', () => {
   it('moves clips by a delta across tracks and keeps the input unchanged', () => {
@@ -11,7 +12,7 @@ describe('applyAction', () => {
     const next = applyAction(doc, { type: 'moveClips', ids: ['t1', 'c2', 'm1'], delta: 0.5 });
     expect(next.tracks.text[0]!.start).toBe(1.5);
     expect(next.tracks.captions.cues[1]).toMatchObject({ start: 3, end: 4.5 });
-    expect(next.tracks.music[0]).toMatchObject({ start: 0.5, trimStart: 0 });
+    expect(musicOf(next)[0]).toMatchObject({ start: 0.5, sourceIn: 0 });
     expect(doc.tracks.text[0]!.start).toBe(1);
     expect(ProjectDocumentSchema.safeParse(next).success).toBe(true);
   });
@@ -33,16 +34,16 @@ describe('applyAction', () => {
   it('allows dragging the last image clip later (the project grows) but not a text clip past the end', () => {
     const doc = sampleDocument();
     const next = applyAction(doc, { type: 'moveClip', id: 'i3', start: 20 });
-    expect(next.tracks.images[2]!.start).toBe(20);
+    expect(imagesOf(next)[2]!.start).toBe(20);
     expect(() => applyAction(doc, { type: 'moveClip', id: 't1', start: 20 })).toThrow(EditError);
   });
 
-  it('trims edges; audio keeps its content in place (trimStart follows)', () => {
+  it('trims edges; audio keeps its content in place (sourceIn follows)', () => {
     const doc = sampleDocument();
     const a = applyAction(doc, { type: 'trimClip', id: 'm1', edge: 'start', time: 2 });
-    expect(a.tracks.music[0]).toMatchObject({ start: 2, duration: 10, trimStart: 2 });
+    expect(musicOf(a)[0]).toMatchObject({ start: 2, duration: 10, sourceIn: 2 });
     const b = applyAction(doc, { type: 'trimClip', id: 'i3', edge: 'end', time: 9 });
-    expect(b.tracks.images[2]).toMatchObject({ start: 8, duration: 1 });
+    expect(imagesOf(b)[2]).toMatchObject({ start: 8, duration: 1 });
     expect(() => applyAction(doc, { type: 'trimClip', id: 'i1', edge: 'end', time: 0.02 })).toThrow(/at least/);
     expect(() => applyAction(doc, { type: 'trimClip', id: 'i2', edge: 'end', time: 9 })).toThrow(/overlaps/);
   });
@@ -55,14 +56,14 @@ describe('applyAction', () => {
     const cue = applyAction(doc, { type: 'splitClip', id: 'c1', at: 1, newId: 'c1b' });
     expect(findClip(cue, 'c1b')!.clip).toMatchObject({ start: 1, end: 2, words: [{ text: 'if' }] });
     expect(() => applyAction(doc, { type: 'splitClip', id: 'i2', at: 4, newId: 'x' })).toThrow(/inside the clip/);
-    expect(() => applyAction(doc, { type: 'splitClip', id: 'i2', at: 5, newId: 'i1' })).toThrow(/already exists/);
+    expect(() => applyAction(doc, { type: 'splitClip', id: 'i2', at: 5, newId: 'i1' })).toThrow(/already in the project/);
   });
 
   it('deletes clips and refuses unknown ids', () => {
     const next = applyAction(sampleDocument(), { type: 'deleteClips', ids: ['t1', 'c1'] });
     expect(next.tracks.text).toEqual([]);
     expect(next.tracks.captions.cues.map((c) => c.id)).toEqual(['c2']);
-    expect(() => applyAction(sampleDocument(), { type: 'deleteClips', ids: ['nope'] })).toThrow(/no clip nope/);
+    expect(() => applyAction(sampleDocument(), { type: 'deleteClips', ids: ['nope'] })).toThrow(/no longer in this project/);
   });
 
   it('edits text and its style, refusing an empty text', () => {
@@ -76,9 +77,9 @@ describe('applyAction', () => {
   it('sets Ken Burns frames and easing, clamped by the schema', () => {
     const doc = sampleDocument();
     const next = applyAction(doc, { type: 'setKenBurns', id: 'i1', to: { zoom: 2 }, easing: 'linear' });
-    expect(next.tracks.images[0]!.kenBurns).toEqual({ from: { zoom: 1, x: 0.5, y: 0.5 }, to: { zoom: 2, x: 0.5, y: 0.5 }, easing: 'linear' });
+    expect(imagesOf(next)[0]!.kenBurns).toEqual({ from: { zoom: 1, x: 0.5, y: 0.5 }, to: { zoom: 2, x: 0.5, y: 0.5 }, easing: 'linear' });
     expect(() => applyAction(doc, { type: 'setKenBurns', id: 'i1', from: { zoom: 0.5 } })).toThrow(EditError);
-    expect(() => applyAction(doc, { type: 'setKenBurns', id: 't1', easing: 'linear' })).toThrow(/Only an image clip/);
+    expect(() => applyAction(doc, { type: 'setKenBurns', id: 't1', easing: 'linear' })).toThrow(/Only a picture on the main track/);
   });
 
   it('reorders, updates and removes scenes', () => {

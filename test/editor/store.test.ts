@@ -16,9 +16,9 @@ function fakeCore(initial: ProjectDocument) {
       return disk;
     },
     offline: false,
-    jobWrites(change: (doc: ProjectDocument) => ProjectDocument, notify = true) {
+    jobWrites(change: (doc: ProjectDocument) => ProjectDocument, notify = true, reason = 'updated-by-job') {
       disk = { ...change(disk), updatedAt: `job-${++stamp}` };
-      if (notify) for (const h of handlers) h({ id: disk.id, reason: 'updated-by-job' });
+      if (notify) for (const h of handlers) h({ id: disk.id, reason });
     },
     deps: {
       autosaveMs: 5,
@@ -149,5 +149,31 @@ describe('the document store', () => {
     await store.getState().saveNow();
     expect(core.disk.tracks.text).toEqual([]);
     expect(store.getState().saveStatus).toBe('saved');
+  });
+});
+
+describe('narrating again', () => {
+  it('is one undo step: undo brings the edited captions back, redo the narration, no other edit re-applied', async () => {
+    const core = fakeCore(sampleDocument());
+    const store = createDocumentStore(core.deps);
+    store.getState().load('p1', core.disk);
+    store.getState().dispatch({ type: 'updateCue', id: 'c2', patch: { text: 'the MOON' } });
+    expect(store.getState().doc!.tracks.captions.cues[1]).toMatchObject({ text: 'the MOON', edited: true });
+    store.getState().dispatch({ type: 'rename', name: 'Renamed' });
+    await settle(store);
+    const beforeNarration = store.getState().doc!;
+    // The narration job replaces the captions (as the core does, keeping the edited one) and says so.
+    core.jobWrites((d) => ({ ...d, tracks: { ...d.tracks, captions: { ...d.tracks.captions, cues: [d.tracks.captions.cues[1]!, { id: 'cue-9', start: 5, end: 6, text: 'new' }] } } }), true, 'narrated');
+    await settle(store);
+    expect(store.getState().doc!.tracks.captions.cues.map((c) => c.text)).toEqual(['the MOON', 'new']);
+    store.getState().undo();
+    expect(store.getState().doc!.tracks.captions.cues).toEqual(beforeNarration.tracks.captions.cues);
+    expect(store.getState().doc!.name).toBe('Renamed');
+    store.getState().redo();
+    expect(store.getState().doc!.tracks.captions.cues.map((c) => c.text)).toEqual(['the MOON', 'new']);
+    expect(store.getState().canRedo()).toBe(false);
+    await settle(store);
+    expect(core.disk.tracks.captions.cues.map((c) => c.text)).toEqual(['the MOON', 'new']);
+    store.getState().close();
   });
 });

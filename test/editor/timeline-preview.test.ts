@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { addSample, etaSeconds } from '../../src-renderer/src/panels/export/eta.js';
-import { activeWord, framePlan, imageLayers } from '../../src-renderer/src/preview/frame.js';
+import { framePlan, imageLayers } from '../../src-renderer/src/preview/frame.js';
 import { nearestSnap, snapMove, snapTargets, zoomAround, timeToX, xToTime } from '../../src-renderer/src/timeline/geometry.js';
 import { sampleDocument } from './fixture.js';
+import { clip, imagesOf } from '../helpers/tracks.js';
 
 describe('timeline geometry and snapping', () => {
   it('maps time and pixels both ways and zooms around the pointer', () => {
@@ -30,15 +31,15 @@ describe('timeline geometry and snapping', () => {
 describe('the preview frame plan (what the export shows at t)', () => {
   it('puts clips on the export frame grid and mixes a crossfade like xfade', () => {
     const doc = sampleDocument();
-    doc.tracks.images[1] = { ...doc.tracks.images[1]!, transitionIn: { kind: 'crossfade', duration: 0.5 } };
+    imagesOf(doc)[1] = { ...imagesOf(doc)[1]!, transitionIn: { kind: 'crossfade', duration: 0.5 } };
     // 30 fps: 15 frames, 7 before the cut at frame 120, 8 after.
-    const before = imageLayers(doc.tracks.images, 112 / 30, 30);
+    const before = imageLayers(imagesOf(doc), 112 / 30, 30);
     expect(before.map((l) => l.clip.id)).toEqual(['i1']);
-    const mid = imageLayers(doc.tracks.images, 120 / 30, 30);
+    const mid = imageLayers(imagesOf(doc), 120 / 30, 30);
     expect(mid.map((l) => l.clip.id)).toEqual(['i1', 'i2']);
     expect(mid[1]!.alpha).toBeCloseTo(7 / 15);
     expect(mid[0]!.local).toBeCloseTo(4);
-    const after = imageLayers(doc.tracks.images, 128 / 30, 30);
+    const after = imageLayers(imagesOf(doc), 128 / 30, 30);
     expect(after.map((l) => l.clip.id)).toEqual(['i2']);
   });
 
@@ -48,7 +49,7 @@ describe('the preview frame plan (what the export shows at t)', () => {
     expect(plan.texts).toHaveLength(2);
     expect(plan.texts[0]!.lines).toEqual(['Hello']);
     expect(plan.texts[1]!.highlight).toBe(1); // "if" is spoken from 1 s
-    expect(activeWord(doc.tracks.captions.cues[0]!, 0.2, 2)).toBe(0);
+    expect(framePlan(doc, 0.2).texts.map((b) => b.highlight)).toEqual([0]); // "What" from 0 s, the text not yet on
     expect(framePlan(doc, 1.05).texts[0]!.opacity).toBeCloseTo(0.25);
   });
 });
@@ -70,9 +71,33 @@ describe('refused-edit messages in Spanish', () => {
     const { tryApplyAction } = await import('../../src-renderer/src/state/document/reduce.js');
     const refused = tryApplyAction(sampleDocument(), { type: 'moveClip', id: 't1', start: 50 });
     expect(refused.ok).toBe(false);
-    if (!refused.ok) expect(localizeEditMessage(refused.message, 'es')).toBe('No se aplicó ese cambio: el texto t1 termina después del final del proyecto (12.00 s).');
-    expect(localizeEditMessage('A clip cannot start before 0:00.', 'es')).toBe('Un clip no puede empezar antes de 0:00.');
+    if (!refused.ok) expect(localizeEditMessage(refused.message, 'es')).toBe('No se aplicó ese cambio: el texto "Hello" termina después del final del proyecto (12.00 s).');
+    const overlap = sampleDocument();
+    overlap.assets.b = { ...overlap.assets.img!, id: 'b', originalName: 'b.png' };
+    overlap.tracks.media.find((t) => t.id === 'overlay-1')!.clips = [clip({ id: 'o1', assetId: 'img', start: 0, duration: 2 }), clip({ id: 'o2', assetId: 'b', start: 3, duration: 2 })];
+    const moved = tryApplyAction(overlap, { type: 'moveClip', id: 'o2', start: 1 });
+    if (moved.ok) throw new Error('an overlap must be refused');
+    expect(moved.message).toBe('That edit was not applied: clip 2 ("b.png") of Overlay 1 overlaps the clip before it.');
+    expect(localizeEditMessage(moved.message, 'es')).toBe('No se aplicó ese cambio: el clip 2 ("b.png") de Superposición 1 se solapa con el clip anterior.');
+    const early = tryApplyAction(sampleDocument(), { type: 'moveClip', id: 't1', start: -1 });
+    if (early.ok) throw new Error('a start before 0 must be refused');
+    expect(localizeEditMessage(early.message, 'es')).toBe('Un clip no puede empezar antes de 0:00.');
+    expect(localizeEditMessage(early.message, 'en')).toBe('A clip cannot start before 0:00.');
     expect(localizeEditMessage('Something new', 'es')).toBe('Something new');
-    expect(localizeEditMessage('A clip cannot start before 0:00.', 'en')).toBe('A clip cannot start before 0:00.');
+  });
+});
+
+describe('export size estimate', () => {
+  it('grows with size, frame rate, quality and length, and reads in the user\'s number format', async () => {
+    const { estimateExportBytes, formatBytes } = await import('../../src-renderer/src/panels/export/eta.js');
+    const base = estimateExportBytes(1080, 1920, 30, 'standard', 60);
+    expect(base).toBeGreaterThan(20e6);
+    expect(base).toBeLessThan(80e6);
+    expect(estimateExportBytes(1080, 1920, 30, 'high', 60)).toBeGreaterThan(base);
+    expect(estimateExportBytes(1080, 1920, 60, 'standard', 60)).toBeGreaterThan(base);
+    expect(estimateExportBytes(720, 1280, 30, 'standard', 60)).toBeLessThan(base);
+    expect(estimateExportBytes(1080, 1920, 30, 'standard', 0)).toBe(0);
+    expect(formatBytes(1_234_000_000, 'es')).toBe('1,2 GB');
+    expect(formatBytes(38_400_000, 'en')).toBe('38 MB');
   });
 });

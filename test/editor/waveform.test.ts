@@ -4,6 +4,7 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { ProjectDocument } from '../../src-main/project/document.js';
 import { peaksCacheFile, peaksFromSamples } from '../../src-main/media/waveform/peaks.js';
+import { storeAssetFile } from '../../src-main/project/assets.js';
 import { resolveBinary } from '../../src-main/platform/binaries.js';
 import { call, makeTestCore } from '../helpers/temp-core.js';
 
@@ -22,23 +23,24 @@ describe('waveform peaks', () => {
     core = makeTestCore();
     const created = await call<{ id: string }>(core, 'project.create', { name: 'Wave' });
     const dir = core.projects.dirOf(created.id);
-    fs.mkdirSync(path.join(dir, 'assets'), { recursive: true });
-    const file = path.join(dir, 'assets', 'tone.wav');
+    const made = path.join(dir, 'tone.wav');
     // 1 s of silence, then 1 s of a half-scale sine.
-    execFileSync(resolveBinary('ffmpeg'), ['-hide_banner', '-loglevel', 'error', '-f', 'lavfi', '-i', 'anullsrc=r=22050:cl=mono:d=1', '-f', 'lavfi', '-i', 'aevalsrc=0.5*sin(2*PI*440*t):s=22050:d=1', '-filter_complex', '[0][1]concat=n=2:v=0:a=1', file]);
+    execFileSync(resolveBinary('ffmpeg'), ['-hide_banner', '-loglevel', 'error', '-f', 'lavfi', '-i', 'anullsrc=r=22050:cl=mono:d=1', '-f', 'lavfi', '-i', 'aevalsrc=0.5*sin(2*PI*440*t):s=22050:d=1', '-filter_complex', '[0][1]concat=n=2:v=0:a=1', made]);
+    // Stored under its content address, as every asset is (the waveform checks it).
+    const asset = await storeAssetFile(dir, made, 'wav', { kind: 'audio', source: 'import', originalName: 'tone.wav' });
+    const file = path.join(dir, asset.file);
     const { document } = await call<{ document: ProjectDocument }>(core, 'project.open', { id: created.id });
-    const asset = { id: 'tone', kind: 'audio' as const, file: 'assets/tone.wav', mime: 'audio/wav', bytes: fs.statSync(file).size, source: 'import' as const };
-    await call(core, 'project.save', { id: created.id, document: { ...document, assets: { tone: asset } } });
-    const result = await call<{ duration: number; perSecond: number; peaks: number[] }>(core, 'waveform.peaks', { projectId: created.id, assetId: 'tone' });
+    await call(core, 'project.save', { id: created.id, document: { ...document, assets: { [asset.id]: asset } } });
+    const result = await call<{ duration: number; perSecond: number; peaks: number[] }>(core, 'waveform.peaks', { projectId: created.id, assetId: asset.id });
     expect(result.duration).toBeCloseTo(2, 1);
     expect(result.peaks.length).toBeGreaterThanOrEqual(99);
     expect(Math.max(...result.peaks.slice(0, 45))).toBeLessThan(0.01);
     const loud = result.peaks.slice(55, 95);
     expect(Math.min(...loud)).toBeGreaterThan(0.4);
     expect(Math.max(...loud)).toBeLessThan(0.6);
-    expect(fs.existsSync(peaksCacheFile(core.paths.cache, 'tone'))).toBe(true);
+    expect(fs.existsSync(peaksCacheFile(core.paths.cache, asset.id))).toBe(true);
     fs.rmSync(file);
-    const again = await call<{ peaks: number[] }>(core, 'waveform.peaks', { projectId: created.id, assetId: 'tone' });
+    const again = await call<{ peaks: number[] }>(core, 'waveform.peaks', { projectId: created.id, assetId: asset.id });
     expect(again.peaks).toEqual(result.peaks);
     const bad = await core.dispatch('waveform.peaks', { projectId: created.id, assetId: 'nope' });
     expect(bad.ok).toBe(false);

@@ -25,7 +25,7 @@ describe('projects through the contract', () => {
     expect(fs.statSync(path.join(created.dir, 'renders')).isDirectory()).toBe(true);
     expect(path.dirname(created.dir)).toBe(core.paths.projects);
     const doc = readProjectFile(created.dir);
-    expect(doc).toMatchObject({ version: 1, name: '¿Y si la Luna desapareciera?', language: 'es', output: { width: 1080, height: 1920, fps: 30 } });
+    expect(doc).toMatchObject({ version: 2, name: '¿Y si la Luna desapareciera?', language: 'es', output: { width: 1080, height: 1920, fps: 30 } });
     const list = await call<ProjectSummary[]>(core, 'project.list', {});
     expect(list.map((p) => p.id)).toEqual([created.id]);
     const row = core.db.prepare('SELECT name, dir FROM projects WHERE id = ?').get(created.id);

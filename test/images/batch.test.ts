@@ -6,6 +6,7 @@ import { generateScenes, planBatch } from '../../src-main/images/batch.js';
 import { readProjectFile } from '../../src-main/project/project-file.js';
 import { timelineIssues } from '../../src-main/project/document.js';
 import { createProjectWith, makeRig, makeScenes, settle, type Rig } from './harness.js';
+import { imagesOf } from '../helpers/tracks.js';
 
 let rig: Rig | undefined;
 afterEach(async () => {
@@ -31,13 +32,13 @@ describe('scene image batches through the fake KIE', () => {
     const dir = core.projects.dirOf(projectId);
     const doc = readProjectFile(dir);
     expect(timelineIssues(doc)).toEqual([]);
-    expect(doc.tracks.images).toHaveLength(30);
+    expect(imagesOf(doc)).toHaveLength(30);
     for (const scene of doc.scenes) {
       const asset = doc.assets[scene.imageAssetId!]!;
       expect(asset).toMatchObject({ kind: 'image', source: 'kie', width: 288, height: 512 });
       const meta = await sharp(path.join(dir, asset.file)).metadata();
       expect([meta.width, meta.height]).toEqual([288, 512]);
-      expect(doc.tracks.images.find((c) => c.sceneId === scene.id)?.assetId).toBe(asset.id);
+      expect(imagesOf(doc).find((c) => c.sceneId === scene.id)?.assetId).toBe(asset.id);
     }
 
     const requestsBefore = fake.requests.length;
@@ -51,7 +52,7 @@ describe('scene image batches through the fake KIE', () => {
   }, 120_000);
 
   it('each fault ends done or in a clear error on its own scene, nothing created twice, the project valid', async () => {
-    rig = await makeRig({ fake: { hangMs: 1500 } });
+    rig = await makeRig({ fake: { hangMs: 6000 } });
     const { core, fake } = rig;
     const faults = ['ok', '402', '422', '429', '455', '500', '501', '505', 'create-timeout', 'poll-timeout', 'malformed', 'stuck', 'expired', 'notimage', 'genfail'];
     const scenes = makeScenes(faults.map((f) => `A red fox [fault:${f}]`));
@@ -67,9 +68,9 @@ describe('scene image batches through the fake KIE', () => {
     );
     expect(outcome.ok).toBe('done');
     for (const f of ['429', '455', '500', 'poll-timeout', 'malformed']) expect(outcome[f], f).toBe('done');
-    expect(outcome['402']).toMatch(/^provider_error: Not enough KIE credits/);
+    expect(outcome['402']).toMatch(/^no_credits: Not enough KIE credits/);
     expect(outcome['422']).toMatch(/^invalid_input: KIE refused the request/);
-    expect(outcome['501']).toMatch(/^unsupported: KIE has this feature disabled/);
+    expect(outcome['501']).toMatch(/^provider_error: KIE could not generate it \(code 501\)/); // retried, then given up
     expect(outcome['505']).toMatch(/^unsupported:/);
     expect(outcome['create-timeout']).toMatch(/did not answer .* not sent again automatically/);
     expect(outcome.stuck).toMatch(/still generating/);

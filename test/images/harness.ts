@@ -4,11 +4,12 @@ import fs from 'node:fs';
 import { createCore, type Core } from '../../src-main/core.js';
 import { configureImages } from '../../src-main/images/runtime.js';
 import type { Scene } from '../../src-main/project/document.js';
+import type { RateGate } from '../../src-main/providers/kie/rate-gate.js';
 import { MemorySecretStore } from '../../src-main/secrets/secret-store.js';
 import { startFakeKie, type FakeKie, type FakeKieOptions } from '../fakes/kie-server.js';
 import { tempDir } from '../helpers/temp-core.js';
 
-export const FAST_TIMINGS = { requestTimeoutMs: 400, pollInitialMs: 20, pollMaxMs: 60, pollTimeoutMs: 600, rateLimitRetrySeconds: 0 };
+export const FAST_TIMINGS = { requestTimeoutMs: 2500, pollInitialMs: 20, pollMaxMs: 60, pollTimeoutMs: 600, rateLimitRetrySeconds: 0, retryBaseMs: 5, retryMaxMs: 40, witnessSettleMs: 20, witnessRefundWaitMs: 100 };
 
 export interface Rig {
   core: Core;
@@ -19,7 +20,7 @@ export interface Rig {
   cleanup(): Promise<void>;
 }
 
-export async function makeRig(options: { fake?: FakeKieOptions; key?: string; home?: string; fakeServer?: FakeKie; timings?: Partial<typeof FAST_TIMINGS> } = {}): Promise<Rig> {
+export async function makeRig(options: { fake?: FakeKieOptions; key?: string; home?: string; fakeServer?: FakeKie; timings?: Partial<typeof FAST_TIMINGS>; gate?: RateGate } = {}): Promise<Rig> {
   const fake = options.fakeServer ?? (await startFakeKie(options.fake));
   const home = options.home ?? tempDir('whatif-images-');
   const logs: string[] = [];
@@ -27,7 +28,7 @@ export async function makeRig(options: { fake?: FakeKieOptions; key?: string; ho
     const secrets = new MemorySecretStore();
     await secrets.set('kie', options.key ?? fake.apiKey);
     const core = createCore({ mode: 'cli', startJobs: false, home, secrets, log: (l) => logs.push(l), jobRetry: { baseDelayMs: 10, maxDelayMs: 40 } });
-    configureImages(core, { baseUrl: fake.url, timings: { ...FAST_TIMINGS, ...options.timings } });
+    configureImages(core, { baseUrl: fake.url, timings: { ...FAST_TIMINGS, ...options.timings }, ...(options.gate ? { gate: options.gate } : {}) });
     return core;
   };
   const rig: Rig = {

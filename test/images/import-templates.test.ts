@@ -6,6 +6,7 @@ import type { ProjectDocument } from '../../src-main/project/document.js';
 import { readProjectFile } from '../../src-main/project/project-file.js';
 import { loadTemplates } from '../../src-main/templates/templates.js';
 import { call, makeTestCore, tempDir } from '../helpers/temp-core.js';
+import { imagesOf } from '../helpers/tracks.js';
 
 const cores: ReturnType<typeof makeTestCore>[] = [];
 afterEach(async () => {
@@ -39,7 +40,7 @@ describe('own images', () => {
     expect(fs.readdirSync(path.join(projectDir, 'assets'))).toHaveLength(1);
     const doc = readProjectFile(projectDir);
     expect(doc.scenes[0]!.imageAssetId).toBe(first.asset.id);
-    expect(doc.tracks.images.find((clip) => clip.sceneId === sceneId)?.assetId).toBe(first.asset.id);
+    expect(imagesOf(doc).find((clip) => clip.sceneId === sceneId)?.assetId).toBe(first.asset.id);
 
     const png = path.join(dir, 'flat.png');
     await sharp({ create: { width: 20, height: 30, channels: 4, background: '#ff000080' } }).png().toFile(png);

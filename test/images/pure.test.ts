@@ -1,24 +1,25 @@
 import { describe, expect, it } from 'vitest';
 import { placeSceneImage } from '../../src-main/images/timeline-place.js';
 import { imageCacheKey } from '../../src-main/images/scene-request.js';
-import { createEmptyDocument, timelineIssues, type Asset } from '../../src-main/project/document.js';
+import { captionsPastEnd, createEmptyDocument, timelineIssues, type Asset } from '../../src-main/project/document.js';
 import { envelopeError, unwrapEnvelope } from '../../src-main/providers/kie/envelope.js';
 import { buildCreateRequest, KIE_MODELS, parseTaskRecord } from '../../src-main/providers/kie/models.js';
 import { RateGate } from '../../src-main/providers/kie/rate-gate.js';
 import { applyTemplate } from '../../src-main/templates/apply-template.js';
 import { loadTemplates } from '../../src-main/templates/templates.js';
 import { makeScenes } from './harness.js';
+import { imagesOf } from '../helpers/tracks.js';
 
 describe('KIE envelope', () => {
   it('maps each envelope code to a typed error that says whether retrying helps', () => {
     const table = Object.fromEntries([401, 402, 404, 422, 429, 455, 500, 501, 505].map((c) => [c, envelopeError(c, 'x', 'testing', 7)]));
     expect([table[401]!.code, table[401]!.retryable]).toEqual(['auth_error', false]);
-    expect([table[402]!.code, table[402]!.retryable]).toEqual(['provider_error', false]);
+    expect([table[402]!.code, table[402]!.retryable]).toEqual(['no_credits', false]);
     expect([table[422]!.code, table[422]!.retryable]).toEqual(['invalid_input', false]);
     expect([table[429]!.code, table[429]!.retryable, table[429]!.retryAfterSeconds]).toEqual(['rate_limited', true, 7]);
     expect([table[455]!.retryable, table[455]!.retryAfterSeconds]).toEqual([true, 21]);
     expect(table[500]!.retryable).toBe(true);
-    expect([table[501]!.code, table[505]!.code, table[501]!.retryable]).toEqual(['unsupported', 'unsupported', false]);
+    expect([table[501]!.code, table[505]!.code, table[501]!.retryable, table[505]!.retryable]).toEqual(['provider_error', 'unsupported', true, false]);
     expect(unwrapEnvelope({ code: 200, msg: 'success', data: { taskId: 't' } }, 'x')).toEqual({ taskId: 't' });
     expect(() => unwrapEnvelope({ code: 422, message: 'recordInfo is null' }, 'checking')).toThrow(/recordInfo is null/);
   });
@@ -33,7 +34,8 @@ describe('models', () => {
     });
     expect(buildCreateRequest(KIE_MODELS['flux-2-pro']!, { ...req, aspect: '1:1' })).toEqual({
       path: '/api/v1/jobs/createTask',
-      body: { model: 'flux-2/pro-text-to-image', input: { prompt: 'p', aspect_ratio: '1:1', resolution: '1K', input_urls: ['https://x/r.png'], seed: 3 } },
+      // With a reference, Flux 2 Pro is its image-to-image model (docs.kie.ai: flux-2/pro-image-to-image takes input_urls).
+      body: { model: 'flux-2/pro-image-to-image', input: { prompt: 'p', aspect_ratio: '1:1', resolution: '1K', input_urls: ['https://x/r.png'], seed: 3 } },
     });
   });
   it('reads both record formats, including resultJson as a JSON string', () => {
@@ -100,24 +102,26 @@ describe('cache key, timeline placement, templates', () => {
     doc = placeSceneImage(doc, scenes[2]!.id, asset('c1'));
     doc = placeSceneImage(doc, scenes[0]!.id, asset('a1'));
     doc = placeSceneImage(doc, scenes[1]!.id, asset('b1'));
-    expect(doc.tracks.images.map((c) => [c.assetId, c.start])).toEqual([['a1', 0], ['b1', 3], ['c1', 6]]);
+    expect(imagesOf(doc).map((c) => [c.assetId, c.start])).toEqual([['a1', 0], ['b1', 3], ['c1', 6]]);
     doc = placeSceneImage(doc, scenes[1]!.id, asset('b2'));
-    expect(doc.tracks.images.map((c) => c.assetId)).toEqual(['a1', 'b2', 'c1']);
+    expect(imagesOf(doc).map((c) => c.assetId)).toEqual(['a1', 'b2', 'c1']);
     expect(doc.scenes[1]!.imageAssetId).toBe('b2');
     expect(timelineIssues(doc)).toEqual([]);
   });
 
-  it('narrated before its images: the first image to land keeps the document valid; a caption past every scene does not', () => {
+  it('narrated before its images: the first image to land keeps the document valid; a caption past every scene is kept and counted', () => {
     const scenes = makeScenes(['a', 'b', 'c']);
     const cue = (id: string, start: number) => ({ id, start, end: start + 1, text: id });
     let doc = { ...createEmptyDocument({ id: 'p', name: 'P', now: 'now' }), scenes };
     doc = { ...doc, tracks: { ...doc.tracks, captions: { ...doc.tracks.captions, cues: [cue('one', 0), cue('late', 7.5)] } } };
     const asset: Asset = { id: 'a1', kind: 'image', file: 'assets/a1.png', mime: 'image/png', bytes: 1, source: 'kie' };
     doc = placeSceneImage(doc, scenes[0]!.id, asset);
-    expect(doc.tracks.images.map((c) => c.start + c.duration)).toEqual([3]);
+    expect(imagesOf(doc).map((c) => c.start + c.duration)).toEqual([3]);
     expect(timelineIssues(doc)).toEqual([]);
     const past = { ...doc, tracks: { ...doc.tracks, captions: { ...doc.tracks.captions, cues: [cue('past', 9.5)] } } };
-    expect(timelineIssues(past).map((i) => i.message)).toEqual([expect.stringMatching(/starts after the project ends/)]);
+    expect(timelineIssues(past)).toEqual([]);
+    expect(captionsPastEnd(past)).toBe(1);
+    expect(captionsPastEnd(doc)).toBe(0);
   });
 
   it('a template expands its premise into N prompts with a shared style', () => {

@@ -3,6 +3,7 @@ import { generateScenes } from '../../src-main/images/batch.js';
 import { configureImages } from '../../src-main/images/runtime.js';
 import { readProjectFile } from '../../src-main/project/project-file.js';
 import { call } from '../helpers/temp-core.js';
+import { imagesOf } from '../helpers/tracks.js';
 import { createProjectWith, FAST_TIMINGS, makeRig, makeScenes, settle, type Rig } from './harness.js';
 
 let rig: Rig | undefined;
@@ -55,7 +56,7 @@ describe('restart, cancel, keys', () => {
     const jobs = await settle(core, again);
     expect(jobs.map((j) => j.error)).toEqual(Array(5).fill(null));
     expect(rig.fake.stats.creates).toBe(5);
-    expect(readProjectFile(core.projects.dirOf(projectId)).tracks.images).toHaveLength(5);
+    expect(imagesOf(readProjectFile(core.projects.dirOf(projectId)))).toHaveLength(5);
   });
 
   it('cancel stops a batch within a second and nothing more is sent', async () => {
@@ -101,11 +102,12 @@ describe('restart, cancel, keys', () => {
 
   it('the key tester reports remaining credits with a good key', async () => {
     rig = await makeRig();
-    expect(await call(rig.core, 'secrets.test', { name: 'kie' })).toEqual({ ok: true, message: 'KIE key works: 1234 credits left.' });
+    expect(await call(rig.core, 'secrets.test', { name: 'kie' })).toEqual({ ok: true, message: 'KIE key works: 1234 credits left.', key: 'keys.kieWorks', values: { credits: 1234 } });
   });
 
   it('scenes take their look from another scene: the reference is uploaded and sent as the input image', async () => {
-    rig = await makeRig();
+    // A dependant waits for its reference up to the poll deadline: generous, so a busy machine is no failure.
+    rig = await makeRig({ timings: { pollTimeoutMs: 30_000 } });
     const { core, fake } = rig;
     const scenes = makeScenes(['A girl in a red coat', 'The same girl on a bus', 'The same girl at the sea']);
     scenes[1]!.referenceSceneId = scenes[0]!.id;

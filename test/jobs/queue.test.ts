@@ -195,4 +195,24 @@ describe('job queue', () => {
     expect(count).toBeLessThanOrEqual(3 + Math.ceil(elapsed / 100) + 1);
     expect(count).toBeGreaterThan(3);
   });
+
+  it('a job that enqueues another before its first await launches every job exactly once', async () => {
+    const c = core();
+    const runs = new Map<number, number>();
+    c.jobs.register(kind('child', async (p) => {
+      runs.set(p.n, (runs.get(p.n) ?? 0) + 1);
+      return null;
+    }, { concurrency: 1 }));
+    c.jobs.register(kind('parent', async (p) => {
+      const child = c.jobs.enqueue('child', { n: p.n }); // synchronously, as the automatic mode's steps do
+      await c.jobs.waitFor(child.id);
+      return null;
+    }, { concurrency: 4 }));
+    const parents = [1, 2, 3].map((n) => c.jobs.enqueue('parent', { n }));
+    c.jobs.start();
+    await Promise.all(parents.map((p) => c.jobs.waitFor(p.id)));
+    expect([...runs.entries()].sort()).toEqual([[1, 1], [2, 1], [3, 1]]);
+    expect(c.jobs.list().filter((j) => j.kind === 'child')).toHaveLength(3);
+    expect(c.jobs.list().every((j) => j.attempts === 1)).toBe(true);
+  });
 });

@@ -41,3 +41,13 @@ export async function loudness(file: string): Promise<{ integrated: number; true
   const truePeak = Number(/Peak:\s+(-?[\d.]+) dBFS/.exec(summary)?.[1]);
   return { integrated, truePeak };
 }
+
+/** The mean colour [r, g, b] of the frame shown at `seconds` of a video file (decoded by ffmpeg). */
+export async function meanColourAt(file: string, seconds: number): Promise<[number, number, number]> {
+  const { stdout } = await execa(resolveBinary('ffmpeg'), ['-v', 'error', '-ss', String(seconds), '-i', file, '-frames:v', '1', '-f', 'rawvideo', '-pix_fmt', 'rgb24', '-'], { encoding: 'buffer', maxBuffer: 1 << 28 });
+  if (stdout.length < 3) throw new Error(`no frame at ${seconds} s of ${file}`);
+  const sum = [0, 0, 0];
+  for (let i = 0; i + 2 < stdout.length; i += 3) for (let c = 0; c < 3; c++) sum[c]! += stdout[i + c]!;
+  const n = Math.floor(stdout.length / 3);
+  return [sum[0]! / n, sum[1]! / n, sum[2]! / n];
+}

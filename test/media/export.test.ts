@@ -9,6 +9,7 @@ import { assetPath } from '../../src-main/project/assets.js';
 import { tempDirsForThisFile } from '../helpers/temp-core.js';
 import { grayFrames, loudness, pcm, toneLevel } from './decode.js';
 import { addAudio, makeProject, toneFile } from './fixtures.js';
+import { imagesOf, musicOf } from '../helpers/tracks.js';
 
 const dir = tempDirsForThisFile('whatif-export-');
 
@@ -26,7 +27,7 @@ function boxDiff(a: Uint8Array, b: Uint8Array, width: number, height: number, bo
 }
 
 function still(doc: ProjectDocument): void {
-  for (const clip of doc.tracks.images) clip.kenBurns = { from: { zoom: 1, x: 0.5, y: 0.5 }, to: { zoom: 1, x: 0.5, y: 0.5 }, easing: 'linear' };
+  for (const clip of imagesOf(doc)) clip.kenBurns = { from: { zoom: 1, x: 0.5, y: 0.5 }, to: { zoom: 1, x: 0.5, y: 0.5 }, easing: 'linear' };
 }
 
 describe('export presets', () => {
@@ -51,10 +52,10 @@ describe('export presets', () => {
 describe('transitions', () => {
   it('joins cuts and transitions in any order (a crossfade after a cut)', async () => {
     const { dir: project, doc } = await makeProject(dir(), { count: 4, seconds: 1 });
-    doc.tracks.images[1]!.transitionIn = { kind: 'wipe', duration: 0.4 };
-    doc.tracks.images[3]!.transitionIn = { kind: 'zoom', duration: 0.4 };
+    imagesOf(doc)[1]!.transitionIn = { kind: 'wipe', duration: 0.4 };
+    imagesOf(doc)[3]!.transitionIn = { kind: 'zoom', duration: 0.4 };
     const out = path.join(project, 'mixed.mp4');
-    await exportProject({ projectDir: project, doc, output: doc.output, destination: out, chunks: 1 });
+    await exportProject({ projectDir: project, doc, output: doc.output, destination: out, segmentSeconds: 60 });
     const probe = await probeMedia(out);
     expect(probe.video?.frames).toBe(120);
   }, 60_000);
@@ -171,7 +172,8 @@ describe('bad input and cancel', () => {
     const messages: string[] = [];
     const out = path.join(project, 'renders', 'corrupt.mp4');
     const run = exportProject({ projectDir: project, doc, output: doc.output, destination: out, onProgress: (_p, m) => messages.push(m) });
-    await expect(run).rejects.toThrow(new RegExp(`clip-2.*${path.basename(file)}`));
+    // Named as the timeline shows it; the changed bytes no longer match the file's content address.
+    await expect(run).rejects.toThrow(new RegExp(`clip 2 of Main .*changed outside the app.*${path.basename(file)}`));
     expect(messages.some((m) => m.startsWith('Encoding'))).toBe(false);
     expect(fs.existsSync(out)).toBe(false);
   }, 30_000);
@@ -181,24 +183,24 @@ describe('bad input and cancel', () => {
     const { dir: project, doc } = await makeProject(path.join(d, 'p'), { count: 1, seconds: 2 });
     await addAudio(project, doc, await toneFile(d, 'voice.wav', 1000, 1, 0.3), 'narration', 0, 1);
     await addAudio(project, doc, await toneFile(d, 'music.wav', 300, 2, 0.3), 'music', 0, 2);
-    const music = doc.tracks.music[0]!;
+    const music = musicOf(doc)[0]!;
     const file = assetPath(project, doc.assets[music.assetId]!);
     expect(fs.existsSync(file)).toBe(true);
     fs.writeFileSync(file, 'not audio');
     const messages: string[] = [];
     const out = path.join(project, 'renders', 'corrupt-audio.mp4');
     const run = exportProject({ projectDir: project, doc, output: doc.output, destination: out, onProgress: (_p, m) => messages.push(m) });
-    await expect(run).rejects.toThrow(new RegExp(`music clip ${music.id} is corrupt or not audio.*${path.basename(file)}`));
+    await expect(run).rejects.toThrow(new RegExp(`clip 1 \\("[^"]+"\\) of Music .*changed outside the app.*${path.basename(file)}`));
     expect(messages.some((m) => m.startsWith('Encoding'))).toBe(false);
     expect(fs.existsSync(out)).toBe(false);
   }, 30_000);
 
   it('overlapping and zero-length clips are validation errors', async () => {
     const { dir: project, doc } = await makeProject(dir(), { count: 2, seconds: 1 });
-    doc.tracks.images[1]!.start = 0.5;
+    imagesOf(doc)[1]!.start = 0.5;
     await expect(exportProject({ projectDir: project, doc, output: doc.output, destination: path.join(project, 'o.mp4') })).rejects.toThrow(/overlaps/);
-    doc.tracks.images[1]!.start = 1;
-    doc.tracks.images[1]!.duration = 0;
+    imagesOf(doc)[1]!.start = 1;
+    imagesOf(doc)[1]!.duration = 0;
     await expect(exportProject({ projectDir: project, doc, output: doc.output, destination: path.join(project, 'o.mp4') })).rejects.toMatchObject({ code: 'invalid_input' });
   });
 

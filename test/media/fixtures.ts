@@ -4,9 +4,10 @@ import path from 'node:path';
 import sharp from 'sharp';
 import { execa } from 'execa';
 import { storeAssetBuffer, storeAssetFile } from '../../src-main/project/assets.js';
-import { createEmptyDocument, type Asset, type ImageClip, type ProjectDocument } from '../../src-main/project/document.js';
+import { createEmptyDocument, gainToDb, makeClip, type Asset, type MediaClip, type MediaClipInput, type ProjectDocument } from '../../src-main/project/document.js';
 import { writeProjectFile } from '../../src-main/project/project-file.js';
 import { resolveBinary } from '../../src-main/platform/binaries.js';
+import { imagesOf, musicOf, narrationOf } from '../helpers/tracks.js';
 
 /** A test image: gradient background and a white disc (a trackable feature) at (cx, cy). */
 export async function patternImage(width: number, height: number, hue = 200, disc?: { cx: number; cy: number; r: number }): Promise<Buffer> {
@@ -24,8 +25,8 @@ export async function toneFile(dir: string, name: string, freq: number, seconds:
   return file;
 }
 
-export function imageClip(id: string, assetId: string, start: number, duration: number, extra: Partial<ImageClip> = {}): ImageClip {
-  return {
+export function imageClip(id: string, assetId: string, start: number, duration: number, extra: Partial<MediaClipInput> = {}): MediaClip {
+  return makeClip({
     id,
     assetId,
     start,
@@ -33,7 +34,7 @@ export function imageClip(id: string, assetId: string, start: number, duration: 
     kenBurns: { from: { zoom: 1, x: 0.5, y: 0.5 }, to: { zoom: 1.15, x: 0.5, y: 0.5 }, easing: 'linear' },
     transitionIn: { kind: 'cut', duration: 0 },
     ...extra,
-  };
+  });
 }
 
 /** A project folder with `count` images of `seconds` each (small output size unless given). */
@@ -48,7 +49,7 @@ export async function makeProject(dir: string, opts: { count?: number; seconds?:
     const asset = await storeAssetBuffer(dir, await patternImage(400, 600, (i * 70) % 360), 'jpg', { kind: 'image', width: 400, height: 600, source: 'generated' });
     doc.assets[asset.id] = asset;
     images.push(asset);
-    doc.tracks.images.push(imageClip(`clip-${i + 1}`, asset.id, i * seconds, seconds));
+    imagesOf(doc).push(imageClip(`clip-${i + 1}`, asset.id, i * seconds, seconds));
   }
   doc.tracks.captions.cues = [];
   writeProjectFile(dir, doc);
@@ -56,9 +57,9 @@ export async function makeProject(dir: string, opts: { count?: number; seconds?:
 }
 
 export async function addAudio(dir: string, doc: ProjectDocument, file: string, track: 'narration' | 'music', start: number, duration: number, extra: { duck?: boolean; volume?: number } = {}): Promise<void> {
-  const asset = await storeAssetFile(dir, file, path.extname(file), { kind: 'audio', duration, source: 'generated' });
+  const asset = await storeAssetFile(dir, file, path.extname(file), { kind: 'audio', duration, source: 'generated', originalName: path.basename(file) });
   doc.assets[asset.id] = asset;
-  const base = { id: `${track}-${doc.tracks[track].length + 1}`, assetId: asset.id, start, duration, trimStart: 0, volume: extra.volume ?? 1, fadeIn: 0, fadeOut: 0 };
-  if (track === 'music') doc.tracks.music.push({ ...base, duck: extra.duck ?? true });
-  else doc.tracks.narration.push(base);
+  const clips = track === 'music' ? musicOf(doc) : narrationOf(doc);
+  const volume = extra.volume ?? 1;
+  clips.push(makeClip({ id: `${track}-${clips.length + 1}`, assetId: asset.id, start, duration, gainDb: gainToDb(volume), muted: volume <= 0, duck: track === 'music' ? (extra.duck ?? true) : false }));
 }

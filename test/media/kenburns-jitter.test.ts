@@ -9,6 +9,7 @@ import { createEmptyDocument } from '../../src-main/project/document.js';
 import { tempDirsForThisFile } from '../helpers/temp-core.js';
 import { grayFrames } from './decode.js';
 import { imageClip } from './fixtures.js';
+import { imagesOf } from '../helpers/tracks.js';
 
 const freshDir = tempDirsForThisFile('whatif-kb-');
 
@@ -28,7 +29,7 @@ describe('Ken Burns motion', () => {
     doc.output = { preset: '9:16', width: 360, height: 640, fps: 30, quality: 'high' };
     doc.assets[asset.id] = asset;
     const clip = imageClip('slow', asset.id, 0, 3, { kenBurns: { from: { zoom: 1, x: 0.5, y: 0.5 }, to: { zoom: 1.08, x: 0.53, y: 0.48 }, easing: 'easeInOut' } });
-    doc.tracks.images.push(clip);
+    imagesOf(doc).push(clip);
     const out = path.join(dir, 'kb.mp4');
     await exportProject({ projectDir: dir, doc, output: doc.output, destination: out });
     const frames = await grayFrames(out, 360, 640);

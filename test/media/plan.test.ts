@@ -5,7 +5,7 @@ import { formatSrt, parseSrt } from '../../src-main/media/captions/srt.js';
 import { chunkGraph, filterPath, rawFramesInput } from '../../src-main/media/render/chunk-graph.js';
 import { frameRecipe } from '../../src-main/media/render/frame-recipe.js';
 import { planVideo } from '../../src-main/media/render/video-plan.js';
-import { createEmptyDocument } from '../../src-main/project/document.js';
+import { createEmptyDocument, gainToDb, makeClip } from '../../src-main/project/document.js';
 import { imageClip } from './fixtures.js';
 
 const output = { width: 1080, height: 1920, fps: 30 as const };
@@ -13,7 +13,7 @@ const images = new Map([['a', { width: 2000, height: 3000 }]]);
 
 describe('video plan', () => {
   const clips = Array.from({ length: 10 }, (_, i) => imageClip(`c${i}`, 'a', i * 6, 6, { transitionIn: { kind: i % 2 ? 'crossfade' : 'cut', duration: i % 2 ? 0.6 : 0 } }));
-  const plan = planVideo({ clips, output, images, chunks: 4 });
+  const plan = planVideo({ clips, output, images });
 
   it('puts clips on the frame grid with transition lead and trail frames', () => {
     expect(plan.totalFrames).toBe(1800);
@@ -22,8 +22,8 @@ describe('video plan', () => {
     expect(plan.clips[2]!.transition.frames).toBe(0);
   });
 
-  it('cuts chunks that cover the whole timeline without gaps, never inside a transition', () => {
-    expect(plan.chunks.length).toBe(4);
+  it('cuts segments that cover the whole timeline without gaps, never inside a transition', () => {
+    expect(plan.chunks.length).toBe(10);
     expect(plan.chunks[0]!.startFrame).toBe(0);
     expect(plan.chunks.at(-1)!.endFrame).toBe(1800);
     for (let i = 1; i < plan.chunks.length; i++) {
@@ -36,20 +36,19 @@ describe('video plan', () => {
     for (let f = 0; f < plan.totalFrames; f++) expect(frameRecipe(plan, f).kind).not.toBe('black');
   });
 
-  it('cuts nearly equal chunks, one per encoder by default, moved out of transitions', () => {
-    // Two encoders: the ideal cut at 30 s falls in the crossfade into clip 5 (frames 891..908).
-    expect(planVideo({ clips, output, images }).chunks).toEqual([
-      { index: 0, startFrame: 0, endFrame: 891 },
-      { index: 1, startFrame: 891, endFrame: 1800 },
-    ]);
-    // Four: 450 and 1350 are inside clips, 900 moves to the crossfade's first frame.
-    expect(plan.chunks.map((c) => c.startFrame)).toEqual([0, 450, 891, 1350]);
-    // Never a chunk shorter than 2 s: a 3 s timeline stays one chunk, a 5 s one splits in two.
-    const short = (seconds: number, count: number) => planVideo({ clips: [imageClip('s', 'a', 0, seconds)], output, images, chunks: count }).chunks.length;
-    expect(short(3, 2)).toBe(1);
-    expect(short(5, 2)).toBe(2);
-    expect(short(5, 8)).toBe(2);
-    expect(planVideo({ clips, output, images, chunks: 1 }).chunks).toEqual([{ index: 0, startFrame: 0, endFrame: 1800 }]);
+  it('cuts segments at clip starts or just after their transitions, splits long spans, never under 2 s', () => {
+    // Cuts at the 6 s clip starts that are cuts (frame 360, 720, ...) and just after each 0.6 s crossfade
+    // (18 frames centred on 180: 189).
+    expect(plan.chunks.map((c) => c.startFrame)).toEqual([0, 189, 360, 549, 720, 909, 1080, 1269, 1440, 1629]);
+    // A 20 s clip is split into 3 (about 6 s each); a 3 s one stays whole; 1 s clips merge into 2 s segments.
+    const one = (seconds: number) => planVideo({ clips: [imageClip('s', 'a', 0, seconds)], output, images }).chunks.map((c) => c.endFrame - c.startFrame);
+    expect(one(20)).toEqual([200, 200, 200]);
+    expect(one(3)).toEqual([90]);
+    const short = planVideo({ clips: Array.from({ length: 6 }, (_, i) => imageClip(`q${i}`, 'a', i, 1)), output, images }).chunks;
+    expect(short.map((c) => c.startFrame)).toEqual([0, 60, 120]);
+    // Moving every clip by 2 s moves every cut by 2 s (a ripple edit keeps the segments).
+    const moved = planVideo({ clips: clips.map((c) => ({ ...c, start: c.start + 2 })), output, images });
+    expect(moved.chunks.slice(1).map((c) => c.startFrame - 60)).toEqual(plan.chunks.map((c) => c.startFrame));
   });
 
   it("reads the chunk's raw frames and burns the ASS script with the bundled fonts into [vout]", () => {
@@ -91,12 +90,12 @@ describe('video plan', () => {
 });
 
 describe('audio graph', () => {
-  const base = { trimStart: 0.5, volume: 0.8, fadeIn: 0.2, fadeOut: 0.3 };
+  const base = { sourceIn: 0.5, gainDb: gainToDb(0.8), fadeIn: 0.2, fadeOut: 0.3 };
   it('ducks music under the narration and mixes both', () => {
     const g = buildAudioGraph(
       [
-        { track: 'narration', file: 'v.wav', clip: { id: 'n', assetId: 'x', start: 1, duration: 2, ...base } },
-        { track: 'music', file: 'm.m4a', clip: { id: 'm', assetId: 'y', start: 0, duration: 4, duck: true, ...base } },
+        { role: 'narration', file: 'v.wav', gain: 0.8, clip: makeClip({ id: 'n', assetId: 'x', start: 1, duration: 2, ...base }) },
+        { role: 'music', file: 'm.m4a', gain: 0.8, clip: makeClip({ id: 'm', assetId: 'y', start: 0, duration: 4, duck: true, ...base }) },
       ],
       4,
     )!;

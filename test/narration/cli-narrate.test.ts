@@ -10,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readProjectFile } from '../../src-main/project/project-file.js';
 import { tempDir } from '../helpers/temp-core.js';
 import { ffprobeDuration, readWav, rmsBetween, testVoice, wavWpm } from './helpers.js';
+import { narrationOf } from '../helpers/tracks.js';
 
 const SCRIPT = `What if the oceans froze overnight? Ships would be trapped in place, and coastal cities would wake to a silent white plain.
 
@@ -102,9 +103,9 @@ describe('whatif narrate <project-dir>', () => {
     expect(run.exitCode, run.stderr).toBe(0);
     expect(run.stdout).toMatch(/Narrated ".*": [\d.]+ s on the narration track, 2 caption cues/);
     const after = readProjectFile(dir);
-    expect(after.tracks.narration).toHaveLength(1);
+    expect(narrationOf(after)).toHaveLength(1);
     expect(after.tracks.captions.cues.map((c) => c.text.replace(/\n/g, ' '))).toEqual(['¿Y si el sol se apagara?', 'La Tierra se enfriaría en pocas semanas.']);
-    const audio = readWav(path.join(dir, after.assets[after.tracks.narration[0]!.assetId]!.file));
-    expect(audio.samples.length / audio.sampleRate).toBeCloseTo(after.tracks.narration[0]!.duration, 3);
+    const audio = readWav(path.join(dir, after.assets[narrationOf(after)[0]!.assetId]!.file));
+    expect(audio.samples.length / audio.sampleRate).toBeCloseTo(narrationOf(after)[0]!.duration, 3);
   });
 });

@@ -8,6 +8,7 @@ import { startFakeElevenLabs } from '../fakes/elevenlabs-server.js';
 import { call, makeTestCore } from '../helpers/temp-core.js';
 import { readProjectFile } from '../../src-main/project/project-file.js';
 import type { Job } from '../../src-main/ipc/contract/jobs.js';
+import { narrationOf } from '../helpers/tracks.js';
 
 type Fake = Awaited<ReturnType<typeof startFakeElevenLabs>>;
 let fake: Fake;
@@ -31,7 +32,7 @@ describe('ElevenLabs', () => {
   it('lists voices through IPC and tests the key', async () => {
     const { voices } = await call<{ voices: { id: string; name: string }[] }>(core, 'voices.elevenlabs', {});
     expect(voices.map((v) => v.id)).toEqual(['elevenlabs:voice1', 'elevenlabs:voice2']);
-    expect(await core.secretTesters.elevenlabs!()).toEqual({ ok: true, message: 'ElevenLabs key works: 2 voices available.' });
+    expect(await core.secretTesters.elevenlabs!()).toEqual({ ok: true, message: 'ElevenLabs key works: 2 voices available.', key: 'keys.elevenlabsWorks', values: { count: 2 } });
   });
 
   it('narrates a script in chunks within the model limit, stitched, with exact word timings', async () => {
@@ -68,7 +69,7 @@ describe('ElevenLabs', () => {
     const words = doc.tracks.captions.cues.flatMap((c) => c.words ?? []);
     expect(words).toHaveLength(28);
     expect(words[0]).toEqual({ text: 'What', start: 0, end: 0.24 });
-    expect(doc.assets[doc.tracks.narration[0]!.assetId]).toMatchObject({ source: 'narration', mime: 'audio/wav' });
+    expect(doc.assets[narrationOf(doc)[0]!.assetId]).toMatchObject({ source: 'narration', mime: 'audio/wav' });
     const sent = fake.requests.filter((r) => r.path.endsWith('/with-timestamps')).at(-1)!;
     expect(sent.body!.language_code).toBe('en'); // the project's language
   });

@@ -15,6 +15,8 @@ import { readProjectFile } from '../../src-main/project/project-file.js';
 import { makeProject } from '../media/fixtures.js';
 import { call, makeTestCore, tempDir } from '../helpers/temp-core.js';
 import { testVoice } from './helpers.js';
+import { withTrackClips } from '../../src-main/project/document.js';
+import { imagesOf, narrationOf } from '../helpers/tracks.js';
 
 let core: ReturnType<typeof makeTestCore>;
 let work: string;
@@ -50,19 +52,18 @@ describe('narrate then export', () => {
   it('burns captions in time with the voice', async () => {
     const { dir } = await makeProject(path.join(work, 'proj'), { count: 2, seconds: 1 });
     const id = core.projects.openFolder(dir).summary.id;
-    core.projects.update(id, (doc) => ({
+    core.projects.update(id, (doc) => withTrackClips({
       ...doc,
       narration: { ...doc.narration, engine: 'piper', voiceId: 'en_US-test-medium', wordsPerMinute: 160, sentenceSilence: 1.2, script: 'The sea turned to glass overnight. Nobody could explain why it happened.' },
       scenes: ['s1', 's2'].map((sid) => ({ id: sid, prompt: sid, negativePrompt: '', model: 'flux-kontext-pro', imageAssetId: null, duration: 1 })),
-      tracks: { ...doc.tracks, images: doc.tracks.images.map((clip, i) => ({ ...clip, sceneId: `s${i + 1}` })) },
-    }));
+    }, 'main', imagesOf(doc).map((clip, i) => ({ ...clip, sceneId: `s${i + 1}` }))));
     const { job } = await call<{ job: Job }>(core, 'narration.synthesize', { projectId: id });
     const narrated = await core.jobs.waitFor(job.id);
     expect(narrated.state, JSON.stringify(narrated.error)).toBe('done');
     const doc = readProjectFile(dir);
-    const voice = doc.tracks.narration[0]!;
+    const voice = narrationOf(doc)[0]!;
     const cues = doc.tracks.captions.cues;
-    const lastImage = doc.tracks.images.at(-1)!;
+    const lastImage = imagesOf(doc).at(-1)!;
     expect(lastImage.start + lastImage.duration).toBeCloseTo(voice.duration, 2); // scenes follow the voice
 
     const destination = path.join(work, 'out.mp4');

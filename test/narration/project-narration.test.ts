@@ -10,6 +10,7 @@ import { ProjectDocumentSchema, type ProjectDocument } from '../../src-main/proj
 import { PROJECT_FILE, readProjectFile } from '../../src-main/project/project-file.js';
 import { call, makeTestCore, tempDir } from '../helpers/temp-core.js';
 import { ffprobeDuration, readWav, rmsBetween, testVoice } from './helpers.js';
+import { narrationOf } from '../helpers/tracks.js';
 
 let core: ReturnType<typeof makeTestCore>;
 let gen: string;
@@ -54,11 +55,11 @@ describe('narrating a project', () => {
     const { id, dir } = await project(SCRIPT);
     const done = (await narrate(id)) as Job & { changes: string[] };
     expect(done.state, JSON.stringify(done.error)).toBe('done');
-    expect(done.changes).toContain('updated-by-job');
+    expect(done.changes).toContain('narrated');
     const doc: ProjectDocument = readProjectFile(dir);
     expect(ProjectDocumentSchema.safeParse(doc).success).toBe(true);
 
-    const clip = doc.tracks.narration[0]!;
+    const clip = narrationOf(doc)[0]!;
     const asset = doc.assets[clip.assetId]!;
     expect(asset).toMatchObject({ kind: 'audio', source: 'narration', mime: 'audio/wav' });
     const file = assetPath(dir, asset);

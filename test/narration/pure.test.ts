@@ -15,7 +15,8 @@ import { estimateWordTimings, wordsFromAlignment } from '../../src-main/narratio
 import { fitCalibration, rateForWpm, type RateModel } from '../../src-main/narration/timing/wpm.js';
 import { espeakArgs, sapiScript, sayArgs } from '../../src-main/narration/system/system-commands.js';
 import { applySceneDurations, placeNarration, projectVoiceId } from '../../src-main/narration/project-narration.js';
-import { createEmptyDocument } from '../../src-main/project/document.js';
+import { captionsPastEnd, createEmptyDocument, DEFAULT_TEXT_STYLE, makeClip } from '../../src-main/project/document.js';
+import { timelineIssues } from '../../src-main/project/timeline.js';
 import onnxProto from 'onnx-proto';
 
 const tone = (seconds: number, rate = 8000) => Float32Array.from({ length: Math.round(seconds * rate) }, (_, i) => 0.5 * Math.sin((2 * Math.PI * 440 * i) / rate));
@@ -117,14 +118,37 @@ describe('scene durations', () => {
     const next = applySceneDurations(doc, suggestSceneDurations(sentences, 9.7, 2));
     expect(next.scenes.map((s) => s.duration).reduce((a, b) => a + b)).toBeCloseTo(9.7);
     expect(projectVoiceId(doc)).toBe('system:en');
-    // images not tied to scenes that end before the voice: a clear refusal, not a broken project
+    // images not tied to scenes that end before the voice: the narration is placed, the captions after the images kept
     const short = { ...doc, scenes: [], assets: { a: { id: 'a', kind: 'image' as const, file: 'assets/a.jpg', mime: 'image/jpeg', bytes: 1, source: 'import' as const } } };
-    short.tracks = { ...doc.tracks, images: [{ id: 'c', assetId: 'a', start: 0, duration: 2, kenBurns: { from: { zoom: 1, x: 0.5, y: 0.5 }, to: { zoom: 1, x: 0.5, y: 0.5 }, easing: 'linear' }, transitionIn: { kind: 'cut', duration: 0 } }] };
+    short.tracks = { ...doc.tracks, media: doc.tracks.media.map((t) => (t.role === 'main' ? { ...t, clips: [makeClip({ id: 'c', assetId: 'a', start: 0, duration: 2 })] } : t)) };
     const words = ['one', 'two'].map((text, i) => ({ text, start: i * 3, end: i * 3 + 1, sentence: i }));
     const result = { audio: { samples: new Float32Array(8000 * 5), sampleRate: 8000 }, sentences: [{ index: 0, text: 'one.', start: 0, end: 1 }, { index: 1, text: 'two.', start: 3, end: 4 }], words, wordTimings: 'estimated' as const, warnings: [], voiceId: 'system:en', wpm: { requested: 150, measured: 150, rate: 1, rateName: null } };
     const asset = { id: 'n', kind: 'audio' as const, file: 'assets/n.wav', mime: 'audio/wav', bytes: 1, source: 'narration' as const };
-    expect(() => placeNarration(short, result, asset, { applyScenes: true })).toThrow(/narration lasts 5\.0 s but the images end at 2\.0 s/);
+    const placed = placeNarration(short, result, asset, { applyScenes: true }).doc;
+    expect(placed.tracks.captions.cues.map((c) => c.start)).toEqual([0, 3]);
+    expect(captionsPastEnd(placed)).toBe(1);
+    // Narrating again keeps a caption the user edited; the fresh cues it overlaps are left out.
+    const edited = { ...placed, tracks: { ...placed.tracks, captions: { ...placed.tracks.captions, cues: placed.tracks.captions.cues.map((c, i) => (i === 0 ? { ...c, text: 'ONE!', edited: true } : c)) } } };
+    const again = placeNarration(edited, result, asset, { applyScenes: true }).doc;
+    expect(again.tracks.captions.cues.map((c) => c.text)).toEqual(['ONE!', 'two.']);
+    expect(new Set(again.tracks.captions.cues.map((c) => c.id)).size).toBe(2);
     expect(projectVoiceId({ ...doc, narration: { ...doc.narration, engine: 'piper', voiceId: 'en_US-x-low' } })).toBe('piper:en_US-x-low');
+  });
+});
+
+describe('scene lengths that follow the narration, with text on the picture', () => {
+  it('moves a text overlay with its scene and keeps it inside the new length (the project stays valid)', () => {
+    const doc = createEmptyDocument({ id: 'p', name: 'P', now: 'now' });
+    doc.assets = { a: { id: 'a', kind: 'image', file: 'assets/a.jpg', mime: 'image/jpeg', bytes: 1, source: 'import' } };
+    doc.scenes = [1, 2, 3, 4].map((n) => ({ id: `s${n}`, prompt: '', negativePrompt: '', model: 'm', imageAssetId: 'a', duration: 3 }));
+    doc.tracks = { ...doc.tracks, media: doc.tracks.media.map((t) => (t.role === 'main' ? { ...t, clips: doc.scenes.map((s, i) => makeClip({ id: `c${i + 1}`, assetId: 'a', start: i * 3, duration: 3, sceneId: s.id })) } : t)) };
+    const style = { ...DEFAULT_TEXT_STYLE };
+    const text = (id: string, start: number, duration: number) => ({ id, text: id, start, duration, style, position: { preset: 'center' as const, x: 0.5, y: 0.5 }, align: 'center' as const, maxWidth: 0.8, fadeIn: 0, fadeOut: 0 });
+    doc.tracks.text = [text('on scene 2', 3.5, 2), text('on scene 4', 10, 2)];
+    expect(timelineIssues(doc)).toEqual([]);
+    const next = applySceneDurations(doc, [2, 2, 2, 1.4].map((duration, i) => ({ scene: i, sentences: [i], start: i * 2, duration })));
+    expect(next.tracks.text.map((t) => [t.start, t.duration])).toEqual([[2.5, 2], [7, 0.4]]); // 1 s into scene 4 still, shortened at the new end
+    expect(timelineIssues(next)).toEqual([]);
   });
 });
 

@@ -9,11 +9,29 @@ const KEY = 'sk-test-SECRET-1234567890';
 let server: http.Server;
 let base = '';
 const seen: { ua: string | undefined; auth: string | undefined }[] = [];
+const flaky = new Map<string, number>();
 
 beforeAll(async () => {
   server = http.createServer((req, res) => {
     seen.push({ ua: req.headers['user-agent'], auth: req.headers.authorization });
     const url = new URL(req.url ?? '/', 'http://x');
+    if (url.pathname === '/flaky') {
+      const name = url.searchParams.get('name')!;
+      const count = (flaky.get(name) ?? 0) + 1;
+      flaky.set(name, count);
+      if (count <= Number(url.searchParams.get('fails'))) {
+        const kind = url.searchParams.get('kind');
+        if (kind === 'hang') return;
+        if (kind === 'html') {
+          res.writeHead(502, { 'content-type': 'text/html' });
+          return res.end('<html><head><title>502 Bad Gateway</title></head><body><h1>nginx</h1></body></html>');
+        }
+        res.writeHead(kind === '429' ? 429 : 503, { 'retry-after': '0' });
+        return res.end();
+      }
+      res.writeHead(200, { 'content-type': 'application/json' });
+      return res.end(JSON.stringify({ tries: count }));
+    }
     const status = Number(url.searchParams.get('status') ?? '200');
     if (url.pathname === '/hang') return; // never answers
     if (url.pathname === '/echo-key') {
@@ -73,8 +91,11 @@ describe('httpRequest against a loopback server', () => {
     expect([limited.code, limited.retryable, limited.retryAfterSeconds]).toEqual(['rate_limited', true, 3]);
     const server500 = await failure(httpRequest({ provider: 'Test', url: `${base}/x?status=503` }));
     expect([server500.code, server500.retryable]).toEqual(['provider_error', true]);
-    const auth = await failure(httpRequest({ provider: 'Test', url: `${base}/x?status=401` }));
+    const auth = await failure(httpRequest({ provider: 'Test', url: `${base}/x?status=401`, secrets: [KEY] }));
     expect([auth.code, auth.retryable]).toEqual(['auth_error', false]);
+    // No key was sent (a result link): a 403 is a refused or expired link, never "check the key".
+    const link = await failure(httpRequest({ provider: 'Storage', url: `${base}/x?status=403` }));
+    expect([link.code, link.message]).toEqual(['provider_error', expect.stringMatching(/^Storage at 127\.0\.0\.1:\d+ refused the link \(HTTP 403\)(: .*)?; it may have expired\.$/)]);
     const invalid = await failure(httpRequest({ provider: 'Test', url: `${base}/x?status=422` }));
     expect([invalid.code, invalid.retryable]).toEqual(['provider_error', false]);
   });
@@ -97,6 +118,26 @@ describe('httpRequest against a loopback server', () => {
   it('reports malformed JSON clearly', async () => {
     const res = await httpRequest({ provider: 'Test', url: `${base}/bad-json` });
     expect(() => res.json()).toThrow(/malformed JSON/);
+  });
+
+  it('retries an idempotent request inside the client (5xx, 429, hangs), then names the host and the tries', async () => {
+    const retry = { mode: 'idempotent' as const, attempts: 4, baseDelayMs: 1, maxDelayMs: 5 };
+    const ok = await httpRequest({ provider: 'Test', url: `${base}/flaky?name=a&fails=3&kind=503`, retry });
+    expect(ok.json()).toEqual({ tries: 4 });
+    expect((await httpRequest({ provider: 'Test', url: `${base}/flaky?name=b&fails=2&kind=429`, retry })).json()).toEqual({ tries: 3 });
+    expect((await httpRequest({ provider: 'Test', url: `${base}/flaky?name=c&fails=1&kind=hang`, timeoutMs: 150, retry })).json()).toEqual({ tries: 2 });
+    const spent = await failure(httpRequest({ provider: 'Test', url: `${base}/flaky?name=d&fails=9&kind=html`, retry }));
+    expect(flaky.get('d')).toBe(4);
+    expect(spent.message).toMatch(/^Test at 127\.0\.0\.1:\d+ had a server problem \(HTTP 502\): 502 Bad Gateway\. \(4 tries\)$/);
+    expect(spent.message).not.toMatch(/<|Waiting/);
+  });
+
+  it('resends a create only when the answer proves it was not taken; a timeout is final and not retryable', async () => {
+    const retry = { mode: 'unreceived' as const, attempts: 4, baseDelayMs: 1, maxDelayMs: 5 };
+    expect((await httpRequest({ provider: 'Test', url: `${base}/flaky?name=e&fails=2&kind=503`, json: {}, retry })).json()).toEqual({ tries: 3 });
+    const hung = await failure(httpRequest({ provider: 'Test', url: `${base}/flaky?name=f&fails=1&kind=hang`, json: {}, timeoutMs: 150, retry }));
+    expect(flaky.get('f')).toBe(1);
+    expect([hung.retryable, hung.message]).toEqual([false, expect.stringMatching(/did not answer .*not sent again automatically/)]);
   });
 
   it('never lets the key reach an error message or a log line', async () => {

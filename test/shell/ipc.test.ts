@@ -81,7 +81,7 @@ describe('keys never reach the page', () => {
     ];
     core.events.flush();
     unsubscribe();
-    expect(answers[0]).toEqual({ ok: true, data: { kie: true, elevenlabs: false, backend: 'gnome_libsecret', protected: true } });
+    expect(answers[0]).toEqual({ ok: true, data: { kie: true, elevenlabs: false, llm: false, backend: 'gnome_libsecret', protected: true } });
     for (const answer of [...answers, ...sent]) expect(JSON.stringify(answer)).not.toContain(key);
     // At rest: base64 ciphertext, not the key.
     const stored = String(kv.get('secrets.kie'));

@@ -18,7 +18,7 @@ describe('SafeStorageSecretStore', () => {
     safe.backend = 'basic_text';
     const store = new SafeStorageSecretStore(safe, new MemoryKeyValue(), 'linux');
     await store.set('elevenlabs', 'el-key-123456');
-    expect(await store.status()).toEqual({ kie: false, elevenlabs: true, backend: 'basic_text', protected: false });
+    expect(await store.status()).toEqual({ kie: false, elevenlabs: true, llm: false, backend: 'basic_text', protected: false });
     safe.backend = 'kwallet6';
     expect((await store.status()).protected).toBe(true);
   });

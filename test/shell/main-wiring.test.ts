@@ -64,7 +64,7 @@ describe('the shell entry wired to the core', () => {
     const info = (await ipcMain.invokeFrom(page, IPC_CALL, 'app.info', {})) as { ok: true; data: { mode: string; dataDir: string } };
     expect(info).toMatchObject({ ok: true, data: { mode: 'desktop' } });
     const status = await ipcMain.invokeFrom(page, IPC_CALL, 'secrets.set', { name: 'kie', value: 'kie-key-from-settings-123' });
-    expect(status).toEqual({ ok: true, data: { kie: true, elevenlabs: false, backend: 'gnome_libsecret', protected: true } });
+    expect(status).toEqual({ ok: true, data: { kie: true, elevenlabs: false, llm: false, backend: 'gnome_libsecret', protected: true } });
     expect(await ipcMain.invokeFrom({ url: 'https://evil.example/', parent: null }, IPC_CALL, 'app.info', {})).toMatchObject({ ok: false });
   });
 
@@ -90,6 +90,11 @@ describe('the shell entry wired to the core', () => {
   });
 
   it('opens a project handed over by the OS (open-file) or a second launch, once the page has loaded', async () => {
+    // The page may create a project only in a folder the user picked in a native dialog.
+    const refused = (await ipcMain.invokeFrom(page, IPC_CALL, 'project.create', { name: 'Not granted', parentDir: path.dirname(projectDir) })) as { ok: boolean; error: { code: string; message: string } };
+    expect(refused).toMatchObject({ ok: false, error: { code: 'invalid_input', message: expect.stringMatching(/^parentDir: ".*" is outside the folders this app may use/) } });
+    dialog.nextOpen = { canceled: false, filePaths: [path.dirname(projectDir)] };
+    await ipcMain.invokeFrom(page, IPC_CALL, 'os.pickPath', { kind: 'pick-folder' });
     const created = (await ipcMain.invokeFrom(page, IPC_CALL, 'project.create', { name: 'Opened from the OS', parentDir: path.dirname(projectDir) })) as {
       ok: true;
       data: { id: string; dir: string };

@@ -4,6 +4,7 @@ import sharp from 'sharp';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { ProjectDocument } from '../../src-main/project/document.js';
 import { call, makeTestCore } from '../helpers/temp-core.js';
+import { imagesOf } from '../helpers/tracks.js';
 
 const cores: ReturnType<typeof makeTestCore>[] = [];
 afterEach(async () => {
@@ -35,7 +36,7 @@ describe('images.importData (bytes from a drop or a file picker)', () => {
     expect(fs.existsSync(path.join(summary.dir, result.asset.file))).toBe(true);
     const { document } = await call<{ document: ProjectDocument }>(core, 'project.open', { id: summary.id });
     expect(document.scenes[0]!.imageAssetId).toBe(result.asset.id);
-    expect(document.tracks.images.map((c) => c.assetId)).toEqual([result.asset.id]);
+    expect(imagesOf(document).map((c) => c.assetId)).toEqual([result.asset.id]);
     // Nothing left behind in the upload area.
     expect(fs.readdirSync(path.join(core.paths.cache, 'uploads'))).toEqual([]);
   });

@@ -17,15 +17,19 @@ import { buildTimingsFile } from '../../narration/timing/timings-file.js';
 import { parseCommandArgs, type CliIo, type Command } from '../command.js';
 import { awaitJobWithProgress } from '../job-progress.js';
 import { writeFileAtomic } from '../../platform/atomic-file.js';
+import { decodeMessage } from '../../messages.js';
 
-const USAGE = 'whatif narrate --text-file <s.txt> --voice <id> [--wpm 170] -o <out.wav> [--timings <out.json>] [--sentence-silence 0.3] [--language es|en]\n       whatif narrate <project-dir> [--keep-scene-durations]';
+const USAGE = 'whatif narrate --text-file <s.txt> [--voice <id>] [--wpm 170] -o <out.wav> [--timings <out.json>] [--sentence-silence 0.3] [--language es|en]\n       whatif narrate <project-dir> [--keep-scene-durations]';
 
 
 async function narrateFile(core: Core, values: Record<string, string | boolean | undefined>, io: CliIo): Promise<number> {
   const textFile = values['text-file'] as string | undefined;
-  const voice = values.voice as string | undefined;
   const out = values.output as string | undefined;
-  if (!textFile || !voice || !out) throw new AppError('invalid_input', `--text-file, --voice and -o are needed\nusage: ${USAGE}`);
+  if (!textFile || !out) throw new AppError('invalid_input', `--text-file and -o are needed\nusage: ${USAGE}`);
+  // No --voice: the language's default voice (the system voice of --language, else of the default language).
+  const language = (values.language as string | undefined) ?? core.settings.get().defaultLanguage;
+  if (language !== 'es' && language !== 'en') throw new AppError('invalid_input', `--language must be es or en, not "${language}"\nusage: ${USAGE}`);
+  const voice = (values.voice as string | undefined) ?? `system:${language}`;
   const wpm = Number(values.wpm ?? 170);
   const sentenceSilence = Number(values['sentence-silence'] ?? 0.3);
   if (!Number.isFinite(sentenceSilence) || sentenceSilence < 0 || sentenceSilence > 3) throw new AppError('invalid_input', '--sentence-silence must be between 0 and 3 seconds.');
@@ -35,7 +39,7 @@ async function narrateFile(core: Core, values: Record<string, string | boolean |
   } catch {
     throw new AppError('not_found', `Cannot read the script file ${textFile}.`);
   }
-  const engine = resolveEngine(core, voice, { language: values.language as string | undefined });
+  const engine = resolveEngine(core, voice, { language });
   let last = -1;
   const result = await synthesizeScript(engine, narrationRuntime(core).calibration, {
     script,
@@ -45,10 +49,10 @@ async function narrateFile(core: Core, values: Record<string, string | boolean |
     progress: (percent, message) => {
       if (Math.floor(percent / 10) === last) return;
       last = Math.floor(percent / 10);
-      io.err(`${Math.round(percent)}% ${message}`);
+      io.err(`${Math.round(percent)}% ${decodeMessage(message).text}`);
     },
   });
-  for (const warning of result.warnings) io.err(`warning: ${warning}`);
+  for (const warning of result.warnings) io.err(`warning: ${decodeMessage(warning).text}`);
   const outFile = path.resolve(out);
   writeFileAtomic(outFile, encodeWav(result.audio));
   if (values.timings) writeFileAtomic(path.resolve(values.timings as string), `${JSON.stringify(buildTimingsFile(result), null, 2)}\n`);

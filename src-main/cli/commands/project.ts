@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { createCore } from '../../core.js';
 import { AppError } from '../../errors.js';
-import { AspectPresetSchema, LanguageSchema, projectDuration } from '../../project/document.js';
+import { AspectPresetSchema, clipsWithRole, LanguageSchema, projectDuration, type TrackRole } from '../../project/document.js';
 import { readProjectFile } from '../../project/project-file.js';
 import { parseCommandArgs, type Command } from '../command.js';
 
@@ -64,7 +64,8 @@ export const projectInfo: Command = {
     io.out(`  output     ${doc.output.width}x${doc.output.height} (${doc.output.preset}) at ${doc.output.fps} fps, ${doc.output.quality}`);
     io.out(`  duration   ${duration.toFixed(2)} s`);
     io.out(`  scenes     ${doc.scenes.length}`);
-    io.out(`  tracks     ${t.images.length} image, ${t.text.length} text, ${t.captions.cues.length} caption cues, ${t.narration.length} narration, ${t.music.length} music`);
+    const count = (role: TrackRole) => clipsWithRole(doc, role).length;
+    io.out(`  tracks     ${count('main')} main, ${count('overlay')} overlay, ${t.text.length} text, ${t.captions.cues.length} caption cues, ${count('narration')} narration, ${count('music')} music, ${count('effects')} effects`);
     io.out(`  narration  ${doc.narration.engine}${doc.narration.voiceId ? ` (${doc.narration.voiceId})` : ''}, ${doc.narration.wordsPerMinute} wpm, ${doc.narration.language}`);
     io.out(`  assets     ${Object.keys(doc.assets).length}`);
     return 0;

@@ -8,6 +8,7 @@ import { createCore } from '../../core.js';
 import { AppError } from '../../errors.js';
 import { startExport, type ExportJobResult } from '../../media/export/export-job.js';
 import { AspectPresetSchema, QualitySchema } from '../../project/document.js';
+import { requireMediaTools } from '../../platform/binaries.js';
 import { parseCommandArgs, type Command } from '../command.js';
 import { awaitJobWithProgress } from '../job-progress.js';
 
@@ -37,6 +38,8 @@ export const render: Command = {
     const quality = values.quality === undefined ? undefined : QualitySchema.safeParse(values.quality);
     if (quality && !quality.success) throw new AppError('invalid_input', `--quality must be draft, standard or high, not "${values.quality}"\nusage: ${USAGE}`);
     const fps = parseFps(values.fps);
+    // ffmpeg and ffprobe first: a first run without them gets one line, before anything is touched.
+    requireMediaTools();
     const core = createCore({ mode: 'cli', startJobs: false, log: process.env.WHATIF_DEBUG ? (l) => io.err(l) : undefined });
     try {
       const { summary } = core.projects.openFolder(path.resolve(target));
@@ -51,8 +54,11 @@ export const render: Command = {
       io.out(`Rendering "${summary.name}" to ${destination}`);
       const done = await awaitJobWithProgress(core, job, io, 'The export');
       const r = done.result as ExportJobResult;
+      for (const warning of r.warnings ?? []) io.err(`Warning: ${warning.message}`);
       io.out(`Done: ${r.file}`);
       io.out(`${r.width}x${r.height} ${Math.round(r.fps)} fps, ${r.durationSeconds.toFixed(2)} s, ${(r.bytes / 1e6).toFixed(1)} MB${r.hasAudio ? ', H.264 + AAC' : ', H.264 (no audio)'}, rendered in ${r.elapsedSeconds.toFixed(1)} s`);
+      const reused = r.segments.reused > 0 ? `, ${r.segments.reused} of ${r.segments.total} picture segments reused from the last export${r.audioReused ? ' (and the sound)' : ''}` : '';
+      io.out(`Encoder: ${r.encoder}${r.fellBack ? ` (${r.fellBack} failed, so the software encoder finished the export)` : ''}${reused}`);
       return 0;
     } finally {
       await core.close();

@@ -16,7 +16,13 @@ export function call<I extends z.ZodType, O extends z.ZodType>(input: I, output:
   return { input, output, summary };
 }
 
-export const ErrorSchema = z.object({ code: z.enum(ERROR_CODES), message: z.string() });
+/** `message` in English; `key` and `values` (when the core has them) for the page to word (messages.ts). */
+export const ErrorSchema = z.object({
+  code: z.enum(ERROR_CODES),
+  message: z.string(),
+  key: z.string().optional(),
+  values: z.record(z.string(), z.union([z.string(), z.number()])).optional(),
+});
 export type IpcError = z.infer<typeof ErrorSchema>;
 
 export type Result<T> = { ok: true; data: T } | { ok: false; error: IpcError };

@@ -22,6 +22,10 @@ export const ImageModelSchema = z.object({
   creditsPerImage: z.number(),
   negativePrompt: z.boolean(),
   reference: z.boolean(),
+  /** How many reference images it takes (0: none). */
+  maxReferences: z.number().int().nonnegative().optional(),
+  /** Output aspects the model lacks → the aspect it is made at (then framed to fill). */
+  framed: z.record(z.string(), z.string()).optional(),
 });
 
 const scenesInput = z

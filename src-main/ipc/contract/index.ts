@@ -5,9 +5,12 @@
  * this one; this module is the single place they are joined.
  */
 import type { z } from 'zod';
+import { animationCalls, animationEvents } from './animation.js';
 import { desktopCalls, desktopEvents } from './desktop.js';
 import { editorCalls, editorEvents } from './editor.js';
 import { exportCalls, exportEvents } from './export.js';
+import { mediaCalls, mediaEvents } from './media.js';
+import { makeCalls, makeEvents } from './make.js';
 import { imageCalls, imageEvents } from './images.js';
 import { imageUploadCalls, imageUploadEvents } from './image-upload.js';
 import { voicePreviewCalls, voicePreviewEvents } from './voice-preview.js';
@@ -31,6 +34,9 @@ export const calls = {
   ...imageUploadCalls,
   ...voicePreviewCalls,
   ...exportCalls,
+  ...mediaCalls,
+  ...animationCalls,
+  ...makeCalls,
 } as const;
 
 export const events = {
@@ -46,6 +52,9 @@ export const events = {
   ...imageUploadEvents,
   ...voicePreviewEvents,
   ...exportEvents,
+  ...mediaEvents,
+  ...animationEvents,
+  ...makeEvents,
 } as const;
 
 export const contract = { calls, events } as const;
@@ -81,3 +90,6 @@ export * from './monitor.js';
 export * from './image-upload.js';
 export * from './voice-preview.js';
 export * from './export.js';
+export * from './media.js';
+export * from './animation.js';
+export * from './make.js';

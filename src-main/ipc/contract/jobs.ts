@@ -9,11 +9,17 @@ export const JobSchema = z.object({
   id: z.string(),
   kind: z.string(),
   projectId: z.string().nullable(),
-  /** Short human title, e.g. "Export 9:16" or "Scene 3 image". */
+  /** Short human title in English, e.g. "Export 9:16" or "Scene 3 image". */
   title: z.string(),
+  /** The title as a message key and values, for the page to word in its language (src-main/messages.ts). */
+  titleKey: z.string().optional(),
+  titleValues: z.record(z.string(), z.union([z.string(), z.number()])).optional(),
   state: JobStateSchema,
   progress: z.number().min(0).max(100),
   message: z.string(),
+  /** The progress message as a key and values, when the job kind sends one. */
+  messageKey: z.string().optional(),
+  messageValues: z.record(z.string(), z.union([z.string(), z.number()])).optional(),
   attempts: z.number().int().nonnegative(),
   maxAttempts: z.number().int().positive(),
   nextRunAt: z.string().nullable(),

@@ -27,6 +27,11 @@ export const narrationCalls = {
     z.object({ job: JobSchema }),
     'Download a Piper voice from the voice hub (a job: progress, resumable, size and md5 checked).',
   ),
+  'voices.catalog': call(
+    Empty,
+    z.object({ voices: z.array(z.object({ name: z.string(), speaker: z.string(), language: z.string(), quality: z.string(), speakers: z.number().int(), sizeBytes: z.number().nonnegative() })) }),
+    "The voice hub's Piper voices to pick from (language, quality, size).",
+  ),
   'voices.remove': call(z.object({ voiceId }).strict(), Ok, 'Remove an installed Piper voice.'),
   'voices.elevenlabs': call(Empty, z.object({ voices: z.array(z.object({ id: z.string(), name: z.string(), category: z.string().optional() })) }), 'The ElevenLabs voices of the account (needs the key).'),
   'narration.preview': call(

@@ -90,6 +90,7 @@ export const projectCalls = {
 export const projectEvents = {
   'project.changed': z.object({
     id: z.string(),
-    reason: z.enum(['created', 'saved', 'renamed', 'deleted', 'updated-by-job']),
+    /** `narrated`: a narration job replaced the narration and captions (the editor makes it one undo step). */
+    reason: z.enum(['created', 'saved', 'renamed', 'deleted', 'updated-by-job', 'narrated', 'animated']),
   }),
 } as const;

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
-import path from 'node:path';
-import { AppError } from '../../errors.js';
 import type { Core } from '../../core.js';
+import { checkPathText, shownName } from '../../files/path-input.js';
+import { appError } from '../../errors.js';
 import type { desktopCalls } from '../contract/desktop.js';
 import type { HandlersFor } from '../handle.js';
 
@@ -9,11 +9,18 @@ export function desktopHandlers(core: Core): HandlersFor<keyof typeof desktopCal
   return {
     'os.pickPath': async (input) => {
       if (!core.desktop) return { path: null, native: false };
-      return { path: await core.desktop.pickPath(input), native: true };
+      const picked = await core.desktop.pickPath(input);
+      // What the user chose in a native dialog is theirs to use: a folder with all below it, or one file.
+      if (picked) {
+        const checked = checkPathText('path', picked);
+        if (input.kind === 'open-project' || input.kind === 'pick-folder') core.grants.grantFolder(checked);
+        else core.grants.grantFile(checked);
+      }
+      return { path: picked, native: true };
     },
-    'os.showInFolder': ({ path: target }) => {
-      if (!path.isAbsolute(target)) throw new AppError('invalid_input', `"${target}" is not an absolute path.`);
-      if (!fs.existsSync(target)) throw new AppError('not_found', `${target} does not exist (moved or deleted?).`);
+    'os.showInFolder': ({ path: given }) => {
+      const target = core.grants.check('path', given);
+      if (!fs.existsSync(target)) throw appError('not_found', 'files.doesNotExistPlain', { name: shownName(target) });
       if (!core.desktop) return { shown: false, path: target };
       core.desktop.showInFolder(target);
       return { shown: true, path: target };

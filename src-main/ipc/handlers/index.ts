@@ -1,9 +1,12 @@
 /** Every handler of the contract, one domain per file. TypeScript checks that no channel is missing. */
 import type { Core } from '../../core.js';
 import type { Handlers } from '../handle.js';
+import { animationHandlers } from './animation.js';
 import { desktopHandlers } from './desktop.js';
 import { editorHandlers } from './editor.js';
 import { exportHandlers } from './export.js';
+import { mediaHandlers } from './media.js';
+import { makeHandlers } from './make.js';
 import { imageHandlers } from './images.js';
 import { jobHandlers } from './jobs.js';
 import { narrationHandlers } from './narration.js';
@@ -28,5 +31,8 @@ export function createHandlers(core: Core): Handlers {
     ...imageUploadHandlers(core),
     ...voicePreviewHandlers(core),
     ...exportHandlers(core),
+    ...mediaHandlers(core),
+    ...animationHandlers(core),
+    ...makeHandlers(core),
   };
 }

@@ -2,14 +2,17 @@ import type { Core } from '../../core.js';
 import { NARRATION_PREVIEW_KIND, NARRATION_SYNTHESIZE_KIND, VOICE_DOWNLOAD_KIND } from '../../narration/jobs.js';
 import { narrationRuntime } from '../../narration/runtime.js';
 import { addVoice, listVoices, removeVoice } from '../../narration/voices/manage.js';
+import { catalogFromIndex, fetchVoiceIndex } from '../../narration/voices/hub.js';
 import type { narrationCalls } from '../contract/narration.js';
 import type { HandlersFor } from '../handle.js';
+import { pageFile } from '../../files/page-paths.js';
 
 export function narrationHandlers(core: Core): HandlersFor<keyof typeof narrationCalls> {
   return {
     'voices.list': () => ({ voices: listVoices(core) }),
-    'voices.add': async ({ file }) => ({ voice: await addVoice(core, file) }),
+    'voices.add': async ({ file }) => ({ voice: await addVoice(core, pageFile(core, 'file', file)) }),
     'voices.download': ({ name }) => ({ job: core.jobs.enqueue(VOICE_DOWNLOAD_KIND, { name }) }),
+    'voices.catalog': async (_input, ctx) => ({ voices: catalogFromIndex(await fetchVoiceIndex(narrationRuntime(core).hubBaseUrl, ctx.signal)) }),
     'voices.remove': ({ voiceId }) => {
       removeVoice(core, voiceId);
       return { ok: true as const };

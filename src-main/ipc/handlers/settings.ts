@@ -1,13 +1,14 @@
-import { AppError } from '../../errors.js';
+import { appError } from '../../errors.js';
 import type { Core } from '../../core.js';
 import type { settingsCalls } from '../contract/settings.js';
 import type { HandlersFor } from '../handle.js';
+import { pageFolder } from '../../files/page-paths.js';
 
 export function settingsHandlers(core: Core): HandlersFor<keyof typeof settingsCalls> {
   return {
     'settings.get': () => core.settings.get(),
     'settings.set': (patch) => {
-      const next = core.settings.set(patch);
+      const next = core.settings.set(patch.exportDir ? { ...patch, exportDir: pageFolder(core, 'exportDir', patch.exportDir) } : patch);
       core.events.emit('settings.changed', next);
       return next;
     },
@@ -22,7 +23,7 @@ export function settingsHandlers(core: Core): HandlersFor<keyof typeof settingsC
     },
     'secrets.test': async ({ name }) => {
       const tester = core.secretTesters[name];
-      if (!tester) throw new AppError('unsupported', `Testing the ${name} key is not available yet.`);
+      if (!tester) throw appError('unsupported', 'settings.testUnavailable', { name });
       return tester();
     },
   };

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Core } from '../../core.js';
-import { AppError } from '../../errors.js';
+import { appError } from '../../errors.js';
 import { NARRATION_PREVIEW_KIND, type PreviewResult } from '../../narration/jobs.js';
 import type { voicePreviewCalls } from '../contract/voice-preview.js';
 import type { HandlersFor } from '../handle.js';
@@ -10,8 +10,8 @@ export function voicePreviewHandlers(core: Core): HandlersFor<keyof typeof voice
   return {
     'narration.previewAudio'({ jobId }) {
       const job = core.jobs.get(jobId);
-      if (job.kind !== NARRATION_PREVIEW_KIND) throw new AppError('invalid_input', 'That job is not a voice preview.');
-      if (job.state !== 'done') throw new AppError('conflict', 'The preview is not ready yet.');
+      if (job.kind !== NARRATION_PREVIEW_KIND) throw appError('invalid_input', 'voice.notPreviewJob');
+      if (job.state !== 'done') throw appError('conflict', 'voice.previewNotReady');
       const result = job.result as PreviewResult | null;
       let file: string | null = null;
       if (result?.file) {
@@ -20,7 +20,7 @@ export function voicePreviewHandlers(core: Core): HandlersFor<keyof typeof voice
         const resolved = path.resolve(result.file);
         if (path.dirname(resolved) === dir) file = resolved;
       }
-      if (!file || !fs.existsSync(file)) throw new AppError('not_found', 'The preview audio is gone (the cache was cleared?). Preview again.');
+      if (!file || !fs.existsSync(file)) throw appError('not_found', 'voice.previewGone');
       return { mime: 'audio/wav' as const, dataBase64: fs.readFileSync(file).toString('base64'), duration: result?.duration ?? 0 };
     },
   };

@@ -1,15 +1,20 @@
 /**
- * The audio side of the render plan, pure: narration and music clips placed on the timeline (trim,
- * volume, fades), music ducked under the narration with a sidechain compressor keyed by the voice,
- * everything mixed and cut to the project length, ending in the label [mix]. Loudness normalisation
- * is loudness.ts; render-audio.ts runs both.
+ * The audio side of the render plan, pure: every clip with sound placed on the timeline (source in,
+ * speed, gain, fades), whatever asks to duck lowered under the narration with a sidechain compressor
+ * keyed by the voice, everything mixed and cut to the project length, ending in the label [mix].
+ * Loudness normalisation is loudness.ts; render-audio.ts runs both.
  */
-import type { AudioClip, MusicClip } from '../../project/document.js';
+import type { MediaClip, TrackRole } from '../../project/document.js';
 
 export interface AudioInput {
-  clip: AudioClip | MusicClip;
+  clip: MediaClip;
   file: string;
-  track: 'narration' | 'music';
+  /** The role of the clip's track: narration is the ducking key. */
+  role: TrackRole;
+  /** Linear gain (the clip's dB and the track's mute, see clipGain). */
+  gain: number;
+  /** How messages name the clip ('clip 1 ("voice.wav") of Narration'). */
+  label?: string;
 }
 
 export interface AudioGraph {
@@ -21,9 +26,26 @@ export interface AudioGraph {
 
 const n = (v: number): string => (Math.round(v * 1e6) / 1e6).toString();
 
-function clipChain(input: number, clip: AudioClip, label: string): string {
-  const parts = [`[${input}:a]atrim=start=${n(clip.trimStart)}:duration=${n(clip.duration)}`, 'asetpts=PTS-STARTPTS', 'aformat=sample_fmts=fltp:sample_rates=48000:channel_layouts=stereo'];
-  if (clip.volume !== 1) parts.push(`volume=${n(clip.volume)}`);
+/** atempo takes 0.5 to 2 per instance here: 0.25 is two halves, 4 two doubles. */
+export function atempoChain(speed: number): string[] {
+  const parts: string[] = [];
+  let rest = speed;
+  while (rest < 0.5 - 1e-9) {
+    parts.push('atempo=0.5');
+    rest /= 0.5;
+  }
+  while (rest > 2 + 1e-9) {
+    parts.push('atempo=2');
+    rest /= 2;
+  }
+  if (Math.abs(rest - 1) > 1e-9) parts.push(`atempo=${n(rest)}`);
+  return parts;
+}
+
+function clipChain(input: number, source: AudioInput, label: string): string {
+  const { clip, gain } = source;
+  const parts = [`[${input}:a]atrim=start=${n(clip.sourceIn)}:duration=${n(clip.duration * clip.speed)}`, 'asetpts=PTS-STARTPTS', ...atempoChain(clip.speed), 'aformat=sample_fmts=fltp:sample_rates=48000:channel_layouts=stereo'];
+  if (gain !== 1) parts.push(`volume=${n(gain)}`);
   if (clip.fadeIn > 0) parts.push(`afade=t=in:st=0:d=${n(clip.fadeIn)}`);
   if (clip.fadeOut > 0) parts.push(`afade=t=out:st=${n(Math.max(0, clip.duration - clip.fadeOut))}:d=${n(clip.fadeOut)}`);
   const delay = Math.round(clip.start * 1000);
@@ -46,9 +68,9 @@ export function buildAudioGraph(inputs: readonly AudioInput[], duration: number)
   const plain: string[] = [];
   inputs.forEach((input, i) => {
     const label = `a${i}`;
-    lines.push(clipChain(i, input.clip, label));
-    if (input.track === 'narration') narration.push(label);
-    else if ((input.clip as MusicClip).duck) ducked.push(label);
+    lines.push(clipChain(i, input, label));
+    if (input.role === 'narration') narration.push(label);
+    else if (input.clip.duck) ducked.push(label);
     else plain.push(label);
   });
   const mixInputs: string[] = [];

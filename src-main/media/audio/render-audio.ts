@@ -6,8 +6,10 @@
  * final pass (limiter + AAC). Returns the AAC file's name in workDir, or null when the
  * project has no audio and no silent track was asked for.
  */
+import type { MessageRef } from '../../messages.js';
 import path from 'node:path';
 import { runFfmpeg } from '../ffmpeg/run-ffmpeg.js';
+import { userMediaInputArgs } from '../ffmpeg/user-media.js';
 import { buildAudioGraph, silentAudioGraph, type AudioInput } from './audio-graph.js';
 import { MEASURE_FILTER, nextRound, normaliseFilter, parseIntegratedLoudness, type Round } from './loudness.js';
 
@@ -27,29 +29,29 @@ const MAX_ROUNDS = 4;
 
 export async function renderAudio(options: RenderAudioOptions): Promise<string | null> {
   const { seconds, workDir } = options;
-  const run = (args: string[], label: string) => runFfmpeg({ args, cwd: workDir, durationSeconds: seconds, label, ...(options.signal ? { signal: options.signal } : {}) });
+  const run = (args: string[], label: MessageRef) => runFfmpeg({ args, cwd: workDir, durationSeconds: seconds, label, ...(options.signal ? { signal: options.signal } : {}) });
   const out = 'audio.m4a';
   if (options.inputs.length === 0) {
     if (!options.silent) return null;
-    await run(['-filter_complex', `${silentAudioGraph(seconds).graph};[mix]anull[aout]`, '-map', '[aout]', ...AAC, '-t', String(seconds), out], 'the silent audio track');
+    await run(['-filter_complex', `${silentAudioGraph(seconds).graph};[mix]anull[aout]`, '-map', '[aout]', ...AAC, '-t', String(seconds), out], { key: 'ffmpeg.label.silence' });
     return out;
   }
   const graph = buildAudioGraph(options.inputs, seconds)!;
-  const inputs = graph.files.flatMap((f) => ['-i', path.resolve(f)]); // ffmpeg runs in workDir
+  const inputs = graph.files.flatMap((f) => userMediaInputArgs('audio', path.resolve(f))); // ffmpeg runs in workDir
   // Measured while it is written (ffmpeg sets a complex graph up twice: the last summary is the real one).
-  const mixed = await run([...inputs, '-filter_complex', `${graph.graph};\n[mix]${MEASURE_FILTER}[aout]`, '-map', '[aout]', ...FLOAT_WAV, '-t', String(seconds), 'mix.wav'], 'the audio mix');
+  const mixed = await run([...inputs, '-filter_complex', `${graph.graph};\n[mix]${MEASURE_FILTER}[aout]`, '-map', '[aout]', ...FLOAT_WAV, '-t', String(seconds), 'mix.wav'], { key: 'ffmpeg.label.mix' });
   const measured = parseIntegratedLoudness(mixed.stderr);
   // Cheap rounds find the gain (the limiter without oversampling, measured, nothing written); the
   // final pass applies it with the 4x limiter and encodes straight to AAC.
   const rounds: Round[] = [];
   let correctionDb = 0;
   while (rounds.length < MAX_ROUNDS) {
-    const pass = await run(['-i', 'mix.wav', '-af', `${normaliseFilter(measured ?? -Infinity, correctionDb, true)},${MEASURE_FILTER}`, '-f', 'null', '-'], 'the audio loudness');
+    const pass = await run(['-i', 'mix.wav', '-af', `${normaliseFilter(measured ?? -Infinity, correctionDb, true)},${MEASURE_FILTER}`, '-f', 'null', '-'], { key: 'ffmpeg.label.loudness' });
     rounds.push({ correctionDb, outputLufs: parseIntegratedLoudness(pass.stderr) });
     const next = nextRound(rounds);
     correctionDb = next.correctionDb;
     if (next.done) break;
   }
-  await run(['-i', 'mix.wav', '-af', normaliseFilter(measured ?? -Infinity, correctionDb), ...AAC, out], 'the AAC audio');
+  await run(['-i', 'mix.wav', '-af', normaliseFilter(measured ?? -Infinity, correctionDb), ...AAC, out], { key: 'ffmpeg.label.aac' });
   return out;
 }

@@ -1,13 +1,17 @@
 /**
  * Text overlays and captions as one ASS script, burned in by libass (the `subtitles` filter with the
  * bundled fonts dir). Pure. Layout (anchor, safe area, line breaks) comes from ../text/layout.ts, the
- * same module the preview uses; libass is told not to re-wrap (WrapStyle 2). Captions with word
- * timings get one event per word with the spoken word in the highlight colour.
+ * same module the preview uses; libass is told not to re-wrap (WrapStyle 2). Captions are one event
+ * per caption state (./states.ts: page of words, spoken word), the spoken word coloured, scaled and
+ * animated with \t transforms, emphasised words in their colour.
  */
-import { AppError } from '../../errors.js';
+import { appError, nestedValues } from '../../errors.js';
+import type { MessageRef } from '../../messages.js';
 import type { CaptionsTrack, TextClip, TextStyle } from '../../project/document.js';
 import { FONTS, fontForText } from '../text/fonts.js';
 import { textAnchor, wrapText, wrapWidth, type FrameSize } from '../text/layout.js';
+import { captionLook, type CaptionLook } from './look.js';
+import { captionStates, spokenWordMotion, type CaptionState } from './states.js';
 
 /** #RRGGBB[AA] (AA = opacity) to ASS &HAABBGGRR (AA = transparency). */
 export function assColor(hex: string): string {
@@ -33,10 +37,10 @@ export function assEscape(text: string): string {
   return text.replace(/\\/g, '\u2216').replace(/\{/g, '(').replace(/\}/g, ')');
 }
 
-function requireFont(id: string, where: string, text: string): string {
+function requireFont(id: string, where: MessageRef, text: string): string {
   const font = fontForText(id, text);
   if (!font) {
-    throw new AppError('invalid_input', `${where} uses the font "${id}", which is not one of the bundled fonts (${FONTS.map((f) => f.id).join(', ')}).`);
+    throw appError('invalid_input', 'captions.unknownFont', { ...nestedValues('where', where), font: id, fonts: FONTS.map((f) => f.id).join(', ') });
   }
   return font.family;
 }
@@ -75,7 +79,7 @@ function dialogue(layer: number, start: number, end: number, boxed: boolean, tex
 }
 
 function textEvent(clip: TextClip, frame: FrameSize): string {
-  const family = requireFont(clip.style.font, `Text "${clip.text.slice(0, 30)}"`, clip.text);
+  const family = requireFont(clip.style.font, { key: 'captions.textNamed', values: { text: clip.text.slice(0, 30) } }, clip.text);
   const anchor = textAnchor(clip.position, clip.align, frame);
   const lines = wrapText(clip.text, wrapWidth(clip.maxWidth, frame), clip.style.size, clip.style.bold);
   const fade = clip.fadeIn > 0 || clip.fadeOut > 0 ? `\\fad(${Math.round(clip.fadeIn * 1000)},${Math.round(clip.fadeOut * 1000)})` : '';
@@ -83,50 +87,61 @@ function textEvent(clip: TextClip, frame: FrameSize): string {
   return dialogue(1, clip.start, clip.start + clip.duration, clip.style.box.enabled, tags + lines.map(assEscape).join('\\N'));
 }
 
+const fsc = (scale: number) => Math.round(scale * 1000) / 10;
+const alphaHex = (opacity: number) => `&H${Math.round(255 - 255 * opacity).toString(16).padStart(2, '0').toUpperCase()}&`;
+
+/** The override tags that put a word's colour, size and visibility back to the style's. */
+function resetTags(style: CaptionsTrack['style']): string {
+  const text = assColor(style.color);
+  const border = assColor(style.box.enabled ? style.box.color : '#000000');
+  return `\\1c&H${text.slice(4)}&\\1a&H${text.slice(2, 4)}&\\3a&H${border.slice(2, 4)}&\\4a&H80&\\fscx100\\fscy100`;
+}
+
+/** The alpha tags for a word at `opacity` times the style's own alphas. */
+function alphaTags(style: CaptionsTrack['style'], opacity: number): string {
+  const own = (hex: string) => (hex.length === 9 ? Number.parseInt(hex.slice(7, 9), 16) / 255 : 1);
+  return `\\1a${alphaHex(own(style.color) * opacity)}\\3a${alphaHex((style.box.enabled ? own(style.box.color) : 1) * opacity)}\\4a${alphaHex(0.5 * opacity)}`;
+}
+
+/** One caption state as ASS text: each word with its colour, the spoken one scaled and animated. */
+function stateText(state: CaptionState, track: CaptionsTrack, look: CaptionLook): string {
+  const style = track.style;
+  const reset = resetTags(style);
+  const motion = spokenWordMotion(look.animation, look.activeScale);
+  return state.lines
+    .map((line) =>
+      line
+        .map((word) => {
+          const text = assEscape(word.text);
+          if (word.index > state.shownThrough) return `{${alphaTags(style, 0)}}${text}{${reset}}`;
+          const tags: string[] = [];
+          if (word.index >= 0 && word.index === state.active) {
+            tags.push(`\\1c&H${assColor(style.highlightColor).slice(4)}&`);
+            if (motion.scale0 !== 1 || motion.scaleSteps.length > 0) tags.push(`\\fscx${fsc(motion.scale0)}\\fscy${fsc(motion.scale0)}`);
+            for (const step of motion.scaleSteps) tags.push(`\\t(${step.t0},${step.t1},\\fscx${fsc(step.to)}\\fscy${fsc(step.to)})`);
+            if (motion.alpha0 !== 1 || motion.alphaSteps.length > 0) tags.push(alphaTags(style, motion.alpha0));
+            for (const step of motion.alphaSteps) tags.push(`\\t(${step.t0},${step.t1},${alphaTags(style, step.to)})`);
+          } else if (word.emphasis) {
+            tags.push(`\\1c&H${assColor(look.emphasisColor).slice(4)}&`);
+          }
+          return tags.length > 0 ? `{${tags.join('')}}${text}{${reset}}` : text;
+        })
+        .join(' '),
+    )
+    .join('\\N');
+}
+
 function captionEvents(track: CaptionsTrack, frame: FrameSize, end: number): string[] {
   if (!track.enabled) return [];
   const out: string[] = [];
   const anchor = textAnchor(track.position, 'center', frame);
-  const width = wrapWidth(0.86, frame);
-  const hl = assColor(track.style.highlightColor);
-  const base = assColor(track.style.color);
+  const look = captionLook(track);
   for (const cue of track.cues) {
-    const family = requireFont(track.style.font, `Caption "${cue.text.slice(0, 30)}"`, cue.text);
-    const cueEnd = Math.min(cue.end, end);
-    if (cueEnd <= cue.start) continue;
+    const family = requireFont(track.style.font, { key: 'captions.captionNamed', values: { text: cue.text.slice(0, 30) } }, cue.text);
     const tags = `{\\an${anchor.assAlignment}\\pos(${anchor.x},${anchor.y})${styleTags(track.style, family)}}`;
-    const lines = wrapText(cue.text, width, track.style.size, track.style.bold);
-    const lineWords = lines.map((l) => l.split(/\s+/).filter(Boolean));
-    const words = cue.words ?? [];
-    const flat = lineWords.flat();
-    if (!track.highlightWords || words.length === 0 || words.length !== flat.length) {
-      out.push(dialogue(2, cue.start, cueEnd, track.style.box.enabled, tags + lines.map(assEscape).join('\\N')));
-      continue;
+    for (const state of captionStates(cue, track, frame, end)) {
+      out.push(dialogue(2, state.start, state.end, track.style.box.enabled, tags + stateText(state, track, look)));
     }
-    const render = (active: number) => {
-      let k = 0;
-      return lineWords
-        .map((ws) =>
-          ws
-            .map((w) => {
-              const text = assEscape(w);
-              const i = k++;
-              return i === active ? `{\\1c&H${hl.slice(4)}&}${text}{\\1c&H${base.slice(4)}&}` : text;
-            })
-            .join(' '),
-        )
-        .join('\\N');
-    };
-    let t = cue.start;
-    words.forEach((word, i) => {
-      const wordStart = Math.max(t, Math.min(word.start, cueEnd));
-      if (wordStart > t + 0.005) out.push(dialogue(2, t, wordStart, track.style.box.enabled, tags + render(-1)));
-      const next = i + 1 < words.length ? Math.max(words[i + 1]!.start, wordStart) : cueEnd;
-      const wordEnd = Math.min(next, cueEnd);
-      if (wordEnd > wordStart) out.push(dialogue(2, wordStart, wordEnd, track.style.box.enabled, tags + render(i)));
-      t = Math.max(t, wordEnd);
-    });
-    if (t < cueEnd - 0.005) out.push(dialogue(2, t, cueEnd, track.style.box.enabled, tags + render(-1)));
   }
   return out;
 }

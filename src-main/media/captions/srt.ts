@@ -2,7 +2,8 @@
  * SRT import and export, pure. A malformed file is refused with an error naming the line, so the user
  * can fix it; nothing is guessed.
  */
-import { AppError } from '../../errors.js';
+import { appError } from '../../errors.js';
+import type { CoreMessageKey } from '../../messages.js';
 import type { CaptionCue } from '../../project/document.js';
 
 const TIME = /^(\d{1,2}):(\d{2}):(\d{2})[,.](\d{1,3})$/;
@@ -20,8 +21,8 @@ export function parseSrt(text: string, name = 'the SRT file'): CaptionCue[] {
   const lines = text.replace(/^\uFEFF/, '').split(/\r?\n/);
   const cues: CaptionCue[] = [];
   let i = 0;
-  const fail = (lineIndex: number, problem: string): never => {
-    throw new AppError('invalid_input', `${name} line ${lineIndex + 1}: ${problem}`);
+  const fail = (lineIndex: number, problem: CoreMessageKey, values: Record<string, string> = {}): never => {
+    throw appError('invalid_input', problem, { name, line: lineIndex + 1, ...values });
   };
   while (i < lines.length) {
     while (i < lines.length && !lines[i]!.trim()) i++;
@@ -32,17 +33,17 @@ export function parseSrt(text: string, name = 'the SRT file'): CaptionCue[] {
       line = (lines[i] ?? '').trim();
     }
     const arrow = line.split('-->');
-    if (arrow.length !== 2) fail(i, `expected a time line like "00:00:01,000 --> 00:00:02,500", found "${line.slice(0, 60)}"`);
+    if (arrow.length !== 2) fail(i, 'srt.noTimeLine', { found: line.slice(0, 60) });
     const start = parseTime(arrow[0]!);
     const end = parseTime(arrow[1]!.trim().split(/\s+/)[0] ?? '');
-    if (start === null || end === null) fail(i, `a time is not in the form HH:MM:SS,mmm: "${line.slice(0, 60)}"`);
-    if (end! <= start!) fail(i, `the cue ends (${arrow[1]!.trim()}) before or when it starts (${arrow[0]!.trim()})`);
+    if (start === null || end === null) fail(i, 'srt.badTime', { found: line.slice(0, 60) });
+    if (end! <= start!) fail(i, 'srt.endsBeforeStart', { end: arrow[1]!.trim(), start: arrow[0]!.trim() });
     const timeLine = i;
     i++;
     const body: string[] = [];
     while (i < lines.length && lines[i]!.trim()) body.push(lines[i++]!.trim());
     const cueText = body.join('\n').replace(/<[^>]+>/g, '');
-    if (!cueText.trim()) fail(timeLine, 'the cue has no text');
+    if (!cueText.trim()) fail(timeLine, 'srt.noText');
     cues.push({ id: `cue-${cues.length + 1}`, start: start!, end: end!, text: cueText });
   }
   return cues;

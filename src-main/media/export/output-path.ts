@@ -6,6 +6,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { resourcesDir } from '../../platform/app-root.js';
+import { ensureFolder } from '../../files/path-input.js';
 import { ASPECT_PRESETS, type AspectPreset, type OutputSettings, type Quality } from '../../project/document.js';
 
 export function resolveOutput(base: OutputSettings, overrides: { preset?: AspectPreset | undefined; fps?: OutputSettings['fps'] | undefined; quality?: Quality | undefined }): OutputSettings {
@@ -20,7 +21,7 @@ export function safeFileName(name: string): string {
 
 function writable(dir: string): boolean {
   try {
-    fs.mkdirSync(dir, { recursive: true });
+    ensureFolder('renders', dir);
     fs.accessSync(dir, fs.constants.W_OK);
     return true;
   } catch {

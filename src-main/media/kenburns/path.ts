@@ -5,7 +5,7 @@
  * sub-pixel source coordinates. The export draws the same rectangles with its WebAssembly resampler
  * (per frame: render/video-plan.ts `preparedRectAt`, render/frame-recipe.ts).
  */
-import type { Easing, Framing, ImageClip } from '../../project/document.js';
+import type { Easing, Framing, MediaClip } from '../../project/document.js';
 
 export interface Size {
   width: number;
@@ -61,7 +61,7 @@ export function clipProgress(tLocal: number, duration: number): number {
 }
 
 /** The source crop rectangle `tLocal` seconds after the clip's start. */
-export function kenBurnsRect(kenBurns: ImageClip['kenBurns'], image: Size, output: Size, tLocal: number, duration: number): Rect {
+export function kenBurnsRect(kenBurns: MediaClip['kenBurns'], image: Size, output: Size, tLocal: number, duration: number): Rect {
   const from = framingRect(kenBurns.from, image, output);
   const to = framingRect(kenBurns.to, image, output);
   return lerpRect(from, to, ease(kenBurns.easing, clipProgress(tLocal, duration)));

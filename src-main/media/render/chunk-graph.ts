@@ -6,23 +6,24 @@
 import type { Quality } from '../../project/document.js';
 import type { Size } from '../kenburns/path.js';
 import { pipeInput } from '../ffmpeg/run-ffmpeg.js';
+import { overlayChunk, type OverlaySource } from './overlay-graph.js';
+import { SOFTWARE, type EncoderSpec } from '../encoders/encoders.js';
 import type { ChunkPlan, VideoPlan } from './video-plan.js';
 
-/**
- * x264 per quality. `standard` is veryfast with subme=1: on Ken Burns pictures (every block moves a
- * little) it encodes in ~60% of veryfast's time at the same PSNR and a ~4% larger file (measured on
- * the demo, docs/export.md).
- */
-export const X264: Record<Quality, { preset: string; crf: number; params?: string }> = {
-  draft: { preset: 'ultrafast', crf: 26 },
-  standard: { preset: 'veryfast', crf: 20, params: 'subme=1' },
-  high: { preset: 'medium', crf: 17 },
-};
+export { X264 } from '../encoders/encoders.js';
 
-/** The H.264 encoder arguments for a quality (the benchmark's encoder floor uses the same). */
-export function videoEncoderArgs(quality: Quality, fps: number): string[] {
-  const q = X264[quality];
-  return ['-c:v', 'libx264', '-preset', q.preset, ...(q.params ? ['-x264-params', q.params] : []), '-crf', String(q.crf), '-pix_fmt', 'yuv420p', '-r', String(fps), '-video_track_timescale', String(fps * 1000)];
+/**
+ * Encoder arguments for an export's segments (the benchmark's encoder floor uses the same). `threads`
+ * (encoders/encoder-plan.ts) sets libx264's threads; 0 leaves x264's own default.
+ */
+export function encoderArgs(spec: EncoderSpec, quality: Quality, fps: number, threads = 0): string[] {
+  const threading = spec.id === SOFTWARE.id && threads > 0 ? ['-threads', String(threads)] : [];
+  return [...spec.args(quality), ...threading, '-r', String(fps), '-video_track_timescale', String(fps * 1000)];
+}
+
+/** libx264's arguments for a quality. */
+export function videoEncoderArgs(quality: Quality, fps: number, threads = 0): string[] {
+  return encoderArgs(SOFTWARE, quality, fps, threads);
 }
 
 /** A path as a filter option value (no quotes needed): backslashes to slashes, ':' and "'" escaped. */
@@ -38,12 +39,27 @@ export function rawFramesInput(size: Size, fps: number, i: number): string[] {
 export interface ChunkGraph {
   graph: string;
   frames: number;
+  /** ffmpeg input arguments after the frames' pipe (the overlay clips' files). */
+  inputs: string[];
 }
 
-/** The chunk's graph: its frames from pipe 0, captions and text burned in, as [vout]. */
-export function chunkGraph(plan: VideoPlan, chunk: ChunkPlan, ass: { file: string; fontsDir: string } | null): ChunkGraph {
+/**
+ * The chunk's graph: its frames from pipe 0, the overlay tracks laid over them (overlay-graph.ts),
+ * captions and text burned in, as [vout]; `encoderFilter` (an upload to the GPU for some hardware
+ * encoders) comes last.
+ */
+export function chunkGraph(plan: VideoPlan, chunk: ChunkPlan, ass: { file: string; fontsDir: string } | null, overlays: readonly OverlaySource[] = [], encoderFilter: string | null = null): ChunkGraph {
   // libass needs the project's time: shift the timestamps to it and back. The shift is a whole number
   // of frames in the stream's own time base (a rounded seconds value put frame 445 at 444).
-  const overlay = ass ? `,setpts=PTS+${chunk.startFrame}/(${plan.fps}*TB),subtitles=filename=${filterPath(ass.file)}:fontsdir=${filterPath(ass.fontsDir)},setpts=PTS-STARTPTS` : '';
-  return { graph: `[0:v]setpts=N/(${plan.fps}*TB)${overlay},format=yuv420p[vout]`, frames: chunk.endFrame - chunk.startFrame };
+  const frames = chunk.endFrame - chunk.startFrame;
+  const toProject = `setpts=PTS+${chunk.startFrame}/(${plan.fps}*TB)`;
+  const subtitles = ass ? `subtitles=filename=${filterPath(ass.file)}:fontsdir=${filterPath(ass.fontsDir)},` : '';
+  const tail = `format=yuv420p${encoderFilter ? `,${encoderFilter}` : ''}[vout]`;
+  const over = overlayChunk(overlays, chunk, plan.fps, plan.size, 1, 'base', 'over');
+  if (over.count > 0) {
+    const graph = `[0:v]setpts=N/(${plan.fps}*TB),${toProject}[base];${over.graph};[over]${subtitles}setpts=PTS-STARTPTS,${tail}`;
+    return { graph, frames, inputs: over.inputs };
+  }
+  const overlay = ass ? `,${toProject},${subtitles}setpts=PTS-STARTPTS` : '';
+  return { graph: `[0:v]setpts=N/(${plan.fps}*TB)${overlay},${tail}`, frames, inputs: [] };
 }

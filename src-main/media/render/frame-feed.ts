@@ -13,12 +13,12 @@ function write(out: Writable, data: Uint8Array): Promise<void> {
 }
 
 /** Writes frames 0..count-1 from `render(i)`, then ends the stream. */
-export async function feedFrames(out: Writable, count: number, render: (i: number) => Uint8Array, signal?: AbortSignal): Promise<void> {
+export async function feedFrames(out: Writable, count: number, render: (i: number) => Uint8Array | Promise<Uint8Array>, signal?: AbortSignal): Promise<void> {
   let pending: Promise<void> | null = null;
   for (let i = 0; i < count; i++) {
     if (signal?.aborted) break;
     // Overwrites frame i - 2, whose write was awaited before frame i - 1 was sent.
-    const frame = render(i);
+    const frame = await render(i);
     if (pending) await pending;
     pending = write(out, frame);
   }

@@ -1,14 +1,16 @@
 /**
  * Waveform peaks for the timeline's narration and music tracks. ffmpeg decodes the asset to mono
- * 16-bit PCM at a low rate (through THE runner), we keep the loudest sample per bucket, and the
+ * 16-bit PCM at a low rate (through THE runner, the file opened as user media: user-media.ts), we keep the loudest sample per bucket, and the
  * result is cached on disk by the asset's content hash (its id), so each file is decoded once.
  */
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { AppError } from '../../errors.js';
+import { appError } from '../../errors.js';
 import type { Asset } from '../../project/document.js';
 import { runFfmpeg } from '../ffmpeg/run-ffmpeg.js';
+import { userMediaInputArgs } from '../ffmpeg/user-media.js';
+import { assetPath, verifyAssetContent } from '../../project/assets.js';
 import { writeFileAtomic } from '../../platform/atomic-file.js';
 
 /** Peak values per second of audio (the renderer merges buckets when zoomed out). */
@@ -47,7 +49,7 @@ export function peaksCacheFile(cacheDir: string, assetId: string): string {
 
 /** Peaks of an audio asset of the project at `projectDir`, from the cache or decoded now. */
 export async function waveformPeaks(projectDir: string, asset: Asset, cacheDir: string, signal?: AbortSignal): Promise<WaveformPeaks> {
-  if (asset.kind !== 'audio' && asset.kind !== 'video') throw new AppError('invalid_input', `Asset ${asset.id} is ${asset.kind === 'image' ? 'an image' : asset.kind}; only audio has a waveform.`);
+  if (asset.kind !== 'audio' && asset.kind !== 'video') throw appError('invalid_input', 'media.noWaveform', { name: asset.originalName || path.basename(asset.file) });
   const cacheFile = peaksCacheFile(cacheDir, asset.id);
   try {
     const cached = JSON.parse(fs.readFileSync(cacheFile, 'utf8')) as WaveformPeaks;
@@ -55,12 +57,13 @@ export async function waveformPeaks(projectDir: string, asset: Asset, cacheDir: 
   } catch {
     // Not cached yet (or unreadable): decode below.
   }
-  const source = path.join(projectDir, asset.file);
-  if (!fs.existsSync(source)) throw new AppError('not_found', `The audio file of asset ${asset.id} is missing from the project folder (${asset.file}).`);
+  const name = asset.originalName || path.basename(asset.file);
+  const source = assetPath(projectDir, asset);
+  await verifyAssetContent(source, asset, { key: 'media.audioNamed', values: { name } });
   const tmpDir = fs.mkdtempSync(path.join(os.tmpdir(), 'whatif-peaks-'));
   const raw = path.join(tmpDir, 'samples.raw');
   try {
-    await runFfmpeg({ args: ['-i', source, '-vn', '-ac', '1', '-ar', String(DECODE_RATE), '-f', 's16le', '-acodec', 'pcm_s16le', raw], label: 'the waveform', ...(signal ? { signal } : {}) });
+    await runFfmpeg({ args: [...userMediaInputArgs(asset.kind === 'video' ? 'video' : 'audio', source), '-vn', '-ac', '1', '-ar', String(DECODE_RATE), '-f', 's16le', '-acodec', 'pcm_s16le', raw], label: { key: 'ffmpeg.label.waveform' }, ...(signal ? { signal } : {}) });
     const bytes = fs.readFileSync(raw);
     const samples = new Int16Array(bytes.buffer, bytes.byteOffset, Math.floor(bytes.byteLength / 2));
     const result: WaveformPeaks = {

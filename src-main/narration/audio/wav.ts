@@ -2,7 +2,7 @@
  * WAV PCM 16-bit mono: encode, decode, peak-normalise, silence and joining. Pure functions on
  * Float32Array samples in -1..1; the engines produce them and the synthesiser writes the file once.
  */
-import { AppError } from '../../errors.js';
+import { appError } from '../../errors.js';
 
 export interface Audio {
   samples: Float32Array;
@@ -68,7 +68,7 @@ export function encodeWav(audio: Audio): Buffer {
  * 0xFFFFFFFF sizes that streaming writers (espeak-ng --stdout) leave in the header.
  */
 export function decodeWav(buffer: Buffer, label = 'the audio'): Audio {
-  const bad = (why: string) => new AppError('provider_error', `${label} is not a WAV file the app can read (${why}).`);
+  const bad = (why: string) => appError('provider_error', 'narration.notWav', { label, why });
   if (buffer.length < 12 || buffer.toString('ascii', 0, 4) !== 'RIFF' || buffer.toString('ascii', 8, 12) !== 'WAVE') throw bad('no RIFF/WAVE header');
   let offset = 12;
   let format = 0;

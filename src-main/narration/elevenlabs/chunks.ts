@@ -1,5 +1,5 @@
 /** Sentences packed into requests within a model's character limit, and the speed for a wpm. Pure. */
-import { AppError } from '../../errors.js';
+import { appError } from '../../errors.js';
 import type { ScriptSentence } from '../script.js';
 
 export const ELEVENLABS_LIMITS: Record<string, number> = {
@@ -16,7 +16,7 @@ export function chunkSentences(sentences: ScriptSentence[], limit: number): Scri
   let length = 0;
   for (const sentence of sentences) {
     if (sentence.text.length > limit) {
-      throw new AppError('invalid_input', `Sentence ${sentence.index + 1} is ${sentence.text.length} characters long; ElevenLabs takes at most ${limit} in one request with this model. Split it.`);
+      throw appError('invalid_input', 'narration.sentenceTooLong', { length: sentence.text.length, limit, sentence: sentence.index + 1 });
     }
     const added = length === 0 ? sentence.text.length : length + 1 + sentence.text.length;
     if (current.length > 0 && (added > limit || sentence.paragraph !== current[0]!.paragraph)) {

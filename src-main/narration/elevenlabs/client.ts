@@ -4,7 +4,7 @@
  * as a secret, so it is redacted from every message and log line. Errors read ElevenLabs' own
  * `detail.status` and say what to do (bad key, quota used up, voice not found, busy).
  */
-import { AppError } from '../../errors.js';
+import { appError, AppError } from '../../errors.js';
 import { httpRequest } from '../../providers/http/client.js';
 
 export const ELEVENLABS_DEFAULT_BASE_URL = 'https://api.elevenlabs.io';
@@ -71,7 +71,7 @@ export class ElevenLabsClient {
 
   private async key(): Promise<string> {
     const key = await this.options.apiKey();
-    if (!key) throw new AppError('auth_error', 'No ElevenLabs API key is set. Add it in Settings (or set WHATIF_ELEVENLABS_API_KEY for the CLI).');
+    if (!key) throw appError('auth_error', 'elevenlabs.noKey');
     return key;
   }
 
@@ -87,12 +87,14 @@ export class ElevenLabsClient {
         timeoutMs: init.timeoutMs ?? this.options.timeoutMs ?? 30_000,
         secrets: [key],
         describeError: describeElevenLabsError,
+        // Lists are reads; speech costs characters, so it is resent only when the answer proves it was not made.
+        retry: { mode: init.json === undefined ? 'idempotent' : 'unreceived' },
         ...(this.options.log ? { log: this.options.log } : {}),
       });
     } catch (error) {
       // ElevenLabs answers an empty quota with 401: it is not a bad key.
       if (error instanceof AppError && error.code === 'auth_error' && /quota_exceeded/.test(error.message)) {
-        throw new AppError('provider_error', `ElevenLabs: ${FRIENDLY.quota_exceeded}.`);
+        throw appError('provider_error', 'elevenlabs.quota');
       }
       throw error;
     }
@@ -100,13 +102,13 @@ export class ElevenLabsClient {
 
   async voices(signal?: AbortSignal): Promise<ElevenLabsVoice[]> {
     const body = (await this.request('/v1/voices', { signal })).json<{ voices?: ElevenLabsVoice[] }>();
-    if (!Array.isArray(body.voices)) throw new AppError('provider_error', 'ElevenLabs answered the voice list without voices.');
+    if (!Array.isArray(body.voices)) throw appError('provider_error', 'elevenlabs.noVoices');
     return body.voices.map((v) => ({ voice_id: v.voice_id, name: v.name, ...(v.category ? { category: v.category } : {}), ...(v.labels ? { labels: v.labels } : {}) }));
   }
 
   async models(signal?: AbortSignal): Promise<ElevenLabsModel[]> {
     const body = (await this.request('/v1/models', { signal })).json<ElevenLabsModel[]>();
-    if (!Array.isArray(body)) throw new AppError('provider_error', 'ElevenLabs answered the model list with something else.');
+    if (!Array.isArray(body)) throw appError('provider_error', 'elevenlabs.badModels');
     return body;
   }
 
@@ -115,7 +117,7 @@ export class ElevenLabsClient {
     input: { text: string; modelId: string; languageCode?: string | undefined; speed: number; previousText?: string | undefined; nextText?: string | undefined },
     signal?: AbortSignal,
   ): Promise<TimestampedSpeech> {
-    if (!/^[A-Za-z0-9_-]{1,64}$/.test(voiceId)) throw new AppError('invalid_input', `"${voiceId}" is not an ElevenLabs voice id.`);
+    if (!/^[A-Za-z0-9_-]{1,64}$/.test(voiceId)) throw appError('invalid_input', 'elevenlabs.badVoiceId', { voice: voiceId });
     const response = await this.request(`/v1/text-to-speech/${voiceId}/with-timestamps?output_format=pcm_${ELEVENLABS_SAMPLE_RATE}`, {
       json: {
         text: input.text,
@@ -131,7 +133,7 @@ export class ElevenLabsClient {
     const body = response.json<{ audio_base64?: string; alignment?: Alignment | null }>();
     const a = body.alignment;
     if (typeof body.audio_base64 !== 'string' || !a || !Array.isArray(a.characters) || a.characters.length !== a.character_start_times_seconds?.length || a.characters.length !== a.character_end_times_seconds?.length) {
-      throw new AppError('provider_error', 'ElevenLabs answered without audio or with a broken timing alignment.', { retryable: true });
+      throw appError('provider_error', 'elevenlabs.noAudio', undefined, { retryable: true });
     }
     return { pcm: Buffer.from(body.audio_base64, 'base64'), alignment: a };
   }

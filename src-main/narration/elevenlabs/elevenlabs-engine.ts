@@ -5,7 +5,7 @@
  * of one chunk (429, 5xx, network) is retried on the one retry policy's schedule, so the chunks already
  * paid for are not requested again.
  */
-import { AppError, toAppError } from '../../errors.js';
+import { appError, toAppError } from '../../errors.js';
 import { DEFAULT_RETRY_POLICY, nextRetryDelay, type RetryPolicy } from '../../jobs/retry-policy.js';
 import { sleep } from '../../providers/kie/rate-gate.js';
 import { concatSamples, pcm16ToSamples, silence } from '../audio/wav.js';
@@ -14,6 +14,7 @@ import type { SentenceTiming } from '../timing/scene-durations.js';
 import { wordsFromAlignment, type TimedWord } from '../timing/word-timings.js';
 import { ELEVENLABS_SAMPLE_RATE, type ElevenLabsClient, type TimestampedSpeech } from './client.js';
 import { chunkSentences, elevenLabsSpeed, ELEVENLABS_LIMITS } from './chunks.js';
+import { encodeMessage } from '../../messages.js';
 
 export const ELEVENLABS_DEFAULT_MODEL = 'eleven_multilingual_v2';
 
@@ -48,7 +49,7 @@ export function createElevenLabsEngine(client: ElevenLabsClient, voiceId: string
         if (toAppError(error).code === 'auth_error' || toAppError(error).code === 'cancelled') throw error;
       }
       const { speed, clamped } = elevenLabsSpeed(wpm);
-      const warnings = clamped ? [`ElevenLabs speaks at 0.7–1.2× speed; ${wpm} words per minute was set to ${speed}× (about ${Math.round(speed * 150)} wpm).`] : [];
+      const warnings = clamped ? [encodeMessage({ key: 'elevenlabs.speedClamped', values: { wpm, speed, about: Math.round(speed * 150) } })] : [];
       const chunks = chunkSentences(sentences, limit);
       const parts: Float32Array[] = [];
       const timings: SentenceTiming[] = [];
@@ -60,7 +61,7 @@ export function createElevenLabsEngine(client: ElevenLabsClient, voiceId: string
         const text = chunk.map((s) => s.text).join(' ');
         const speech = await speak(text, speed, signal, { ...(c > 0 ? { previousText: chunks[c - 1]!.map((s) => s.text).join(' ') } : {}), ...(c + 1 < chunks.length ? { nextText: chunks[c + 1]!.map((s) => s.text).join(' ') } : {}) });
         const samples = pcm16ToSamples(speech.pcm);
-        if (samples.length === 0) throw new AppError('provider_error', 'ElevenLabs returned no audio for part of the script.', { retryable: true });
+        if (samples.length === 0) throw appError('provider_error', 'elevenlabs.noAudioPart', undefined, { retryable: true });
         const length = samples.length / ELEVENLABS_SAMPLE_RATE;
         const chunkWords = wordsFromAlignment(
           chunk.flatMap((s) => s.words.map((w) => ({ text: w, sentence: s.index }))),

@@ -1,6 +1,6 @@
 /** Piper voices behind the engine interface: length_scale is the rate, one long-lived process per voice. */
 import fs from 'node:fs';
-import { AppError } from '../../errors.js';
+import { appError } from '../../errors.js';
 import { PiperProcess } from '../piper/piper-process.js';
 import { assertPhonemesKnown, espeakDataDir, resolveEspeakVoice } from '../piper/phonemes.js';
 import type { InstalledVoice } from '../voices/voice-store.js';
@@ -21,7 +21,8 @@ export function speakerId(voice: Pick<InstalledVoice, 'id' | 'config'>, speaker:
   const n = Number(speaker);
   if (Number.isInteger(n) && n >= 0 && n < voice.config.num_speakers) return n;
   const names = Object.keys(map);
-  throw new AppError('invalid_input', `The voice ${voice.id} has no speaker "${speaker}". ${voice.config.num_speakers > 1 ? `Its speakers: ${names.length ? names.slice(0, 20).join(', ') : `0 to ${voice.config.num_speakers - 1}`}.` : 'It has one speaker.'}`);
+  if (voice.config.num_speakers <= 1) throw appError('invalid_input', 'voice.oneSpeaker', { voice: voice.id, speaker });
+  throw appError('invalid_input', 'voice.noSpeaker', { voice: voice.id, speaker, speakers: names.length ? names.slice(0, 20).join(', ') : `0–${voice.config.num_speakers - 1}` });
 }
 
 export function createPiperEngine(voice: InstalledVoice, proc?: PiperProcess, speaker?: string): NarrationEngine & { process: PiperProcess } {

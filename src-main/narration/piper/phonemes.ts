@@ -6,7 +6,7 @@
 import { execFile } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { AppError } from '../../errors.js';
+import { appError } from '../../errors.js';
 import { resolveBinary } from '../../platform/binaries.js';
 import { resourcesDir } from '../../platform/app-root.js';
 
@@ -16,7 +16,7 @@ const DATA_CANDIDATES = ['/usr/lib/x86_64-linux-gnu/espeak-ng-data', '/usr/lib/a
 export function espeakDataDir(env: NodeJS.ProcessEnv = process.env): string {
   const candidates = [env.ESPEAK_NG_DATA, path.join(resourcesDir(), 'espeak-ng-data'), ...DATA_CANDIDATES].filter((c): c is string => Boolean(c));
   for (const dir of candidates) if (fs.existsSync(path.join(dir, 'phontab'))) return dir;
-  throw new AppError('missing_binary', 'The espeak-ng phoneme data was not found. Install espeak-ng (Debian/Ubuntu: sudo apt-get install espeak-ng) or set ESPEAK_NG_DATA to its espeak-ng-data folder.');
+  throw appError('missing_binary', 'narration.noEspeakData');
 }
 
 const ALIASES: Record<string, string> = { 'en-gb': 'en', 'en-uk': 'en', 'es-es': 'es', 'es-mx': 'es-419', 'es-la': 'es-419' };
@@ -56,7 +56,7 @@ export function resolveEspeakVoice(espeakVoice: string, dataDir: string, voiceLa
   for (const candidate of [wanted, ALIASES[wanted], lang]) {
     if (hasDict && candidate && files.has(candidate)) return files.get(candidate)!;
   }
-  throw new AppError('unsupported', `The voice ${voiceLabel} speaks "${espeakVoice}", a language the espeak-ng phonemizer does not know. Choose another voice.`);
+  throw appError('unsupported', 'narration.unknownLanguage', { espeakVoice, voiceLabel });
 }
 
 /** Throws a clear error when espeak-ng has no dictionary for the voice's language (e.g. "xx-yy"). */
@@ -69,8 +69,8 @@ export function phonemize(text: string, espeakVoice: string, signal?: AbortSigna
   const bin = resolveBinary('espeak-ng');
   return new Promise((resolve, reject) => {
     const child = execFile(bin, ['-q', '--ipa', '-v', espeakVoice, '--stdin'], { maxBuffer: 32 * 1024 * 1024, ...(signal ? { signal } : {}) }, (error, stdout) => {
-      if (signal?.aborted) reject(new AppError('cancelled', 'Cancelled.'));
-      else if (error) reject(new AppError('internal', `espeak-ng could not phonemize the script: ${error.message}`));
+      if (signal?.aborted) reject(appError('cancelled', 'error.cancelled'));
+      else if (error) reject(appError('internal', 'narration.phonemizeFailed', { message: error.message }));
       else resolve(stdout.normalize('NFD'));
     });
     child.stdin?.end(text);
@@ -100,6 +100,6 @@ export async function assertPhonemesKnown(text: string, espeakVoice: string, pho
   const missing = missingPhonemes(await phonemize(text, espeakVoice, signal), phonemeIdMap);
   if (missing.length > 0) {
     const list = missing.map((m) => `"${m}" (U+${m.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')})`).join(', ');
-    throw new AppError('invalid_input', `The voice ${voiceLabel} cannot pronounce this script: its phoneme map has no ${list}. The voice file may be damaged or made for another phonemizer.`);
+    throw appError('invalid_input', 'narration.cannotPronounce', { list, voiceLabel });
   }
 }

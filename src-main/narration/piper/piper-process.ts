@@ -5,7 +5,7 @@
  */
 import fs from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { AppError } from '../../errors.js';
+import { appError } from '../../errors.js';
 import type { Audio } from '../audio/wav.js';
 import { forkNodeEngine, type EngineChild, type ForkEngine } from './engine-host.js';
 
@@ -52,7 +52,7 @@ export class PiperProcess {
     this.child = child;
     this.ready = new Promise((resolve, reject) => {
       const fail = (message: string) => {
-        const error = new AppError('invalid_input', `The voice ${this.files.label} could not be loaded: ${message}`);
+        const error = appError('invalid_input', 'narration.voiceLoadFailed', { label: this.files.label, message });
         reject(error);
         for (const p of this.pending.values()) p.reject(error);
         this.pending.clear();
@@ -67,7 +67,7 @@ export class PiperProcess {
           this.settle();
         } else if (message.type === 'error' && message.id === undefined) fail(message.message ?? 'unknown error');
         else if (message.type === 'error') {
-          this.pending.get(message.id!)?.reject(new AppError('internal', `Piper could not read this sentence with ${this.files.label}: ${message.message}`));
+          this.pending.get(message.id!)?.reject(appError('internal', 'narration.sentenceFailed', { label: this.files.label, message: String(message.message) }));
           this.pending.delete(message.id!);
           this.settle();
         }
@@ -97,17 +97,17 @@ export class PiperProcess {
   }
 
   async synthesize(text: string, lengthScale: number, speaker: number, signal?: AbortSignal): Promise<Audio & { inferMs: number }> {
-    if (signal?.aborted) throw new AppError('cancelled', 'Cancelled.');
+    if (signal?.aborted) throw appError('cancelled', 'error.cancelled');
     await (this.ready ?? this.start());
     const child = this.child;
-    if (!child) throw new AppError('internal', `The Piper engine for ${this.files.label} stopped.`);
+    if (!child) throw appError('internal', 'narration.piperStopped', { label: this.files.label });
     if (this.idleTimer) clearTimeout(this.idleTimer);
     child.setRef(true);
     const id = this.nextId++;
     return new Promise((resolve, reject) => {
       const onAbort = () => {
         this.pending.delete(id);
-        reject(new AppError('cancelled', 'Cancelled.'));
+        reject(appError('cancelled', 'error.cancelled'));
         this.close();
       };
       signal?.addEventListener('abort', onAbort, { once: true });

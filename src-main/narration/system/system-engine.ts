@@ -9,7 +9,7 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { AppError, isAbortError } from '../../errors.js';
+import { appError, isAbortError } from '../../errors.js';
 import { resolveBinary } from '../../platform/binaries.js';
 import { decodeWav } from '../audio/wav.js';
 import type { NarrationEngine } from '../engines/engine.js';
@@ -19,8 +19,8 @@ import { sapiScript, sayArgs, espeakArgs, espeakVoiceFor } from './system-comman
 function run(bin: string, args: string[], input: string | null, signal?: AbortSignal): Promise<Buffer> {
   return new Promise((resolve, reject) => {
     const child = execFile(bin, args, { encoding: 'buffer', maxBuffer: 512 * 1024 * 1024, ...(signal ? { signal } : {}) }, (error, stdout, stderr) => {
-      if (signal?.aborted || isAbortError(error)) reject(new AppError('cancelled', 'Cancelled.'));
-      else if (error) reject(new AppError('internal', `${path.basename(bin)} failed: ${(stderr.toString() || error.message).trim().slice(0, 300)}`));
+      if (signal?.aborted || isAbortError(error)) reject(appError('cancelled', 'error.cancelled'));
+      else if (error) reject(appError('internal', 'narration.systemFailed', { detail: (stderr.toString() || error.message).trim().slice(0, 300), file: path.basename(bin) }));
       else resolve(stdout);
     });
     if (input !== null) child.stdin?.end(input);
@@ -43,7 +43,7 @@ export function systemEngineName(platform: NodeJS.Platform = process.platform): 
 
 export function createSystemEngine(language: string, platform: NodeJS.Platform = process.platform): NarrationEngine {
   const lang = language.toLowerCase();
-  if (!/^[a-z]{2,3}(-[a-z0-9]{2,4})?$/.test(lang)) throw new AppError('invalid_input', `"system:${language}" is not a system voice; use system:en or system:es.`);
+  if (!/^[a-z]{2,3}(-[a-z0-9]{2,4})?$/.test(lang)) throw appError('invalid_input', 'narration.notSystemVoice', { language });
   const base = lang.split('-')[0]!;
   const name = systemEngineName(platform);
   const common = { kind: 'system' as const, voiceId: `system:${lang}`, language: base };

@@ -4,6 +4,7 @@ import type { SynthesisResult } from '../synthesize.js';
 import { buildCues } from './captions.js';
 import { displayWords } from './display-words.js';
 import { suggestSceneDurations } from './scene-durations.js';
+import { decodeMessage } from '../../messages.js';
 
 const r3 = (t: number) => Math.round(t * 1000) / 1000;
 
@@ -20,6 +21,6 @@ export function buildTimingsFile(result: SynthesisResult, sceneCount = 0) {
     words: result.words.map((w) => ({ text: w.text, sentence: w.sentence, start: r3(w.start), end: r3(w.end) })),
     cues: buildCues(displayWords(result.words, result.sentences)),
     sceneDurations: suggestSceneDurations(result.sentences, duration, sceneCount),
-    warnings: result.warnings,
+    warnings: result.warnings.map((w) => decodeMessage(w).text),
   };
 }

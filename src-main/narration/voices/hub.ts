@@ -8,7 +8,7 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { AppError } from '../../errors.js';
+import { appError } from '../../errors.js';
 import { httpRequest } from '../../providers/http/client.js';
 
 export const VOICE_HUB_DEFAULT_URL = 'https://huggingface.co/rhasspy/piper-voices/resolve/main';
@@ -33,23 +33,31 @@ export interface HubVoice {
 }
 
 export async function fetchVoiceIndex(baseUrl: string, signal?: AbortSignal): Promise<Record<string, HubVoice>> {
-  const response = await httpRequest({ provider: 'the voice hub', url: `${baseUrl}/voices.json`, ...(signal ? { signal } : {}), timeoutMs: 60_000 });
+  const response = await httpRequest({
+    provider: 'the voice hub',
+    url: `${baseUrl}/voices.json`,
+    ...(signal ? { signal } : {}),
+    timeoutMs: 60_000,
+    retry: { mode: 'idempotent' },
+    // A cut or garbled list is retried like a failed read.
+    check: (r) => void r.json({ retryable: true }),
+  });
   const index = response.json<Record<string, HubVoice>>({ retryable: true });
-  if (!index || typeof index !== 'object' || Array.isArray(index)) throw new AppError('provider_error', 'The voice hub sent a voices.json that is not a voice list.');
+  if (!index || typeof index !== 'object' || Array.isArray(index)) throw appError('provider_error', 'voice.hubBadList');
   return index;
 }
 
 /** The voice's model and config paths in the hub, with sizes and md5s. Pure. */
 export function voiceFiles(index: Record<string, HubVoice>, name: string): { onnx: [string, HubFile]; config: [string, HubFile] } {
-  const voice = index[name];
+  const voice = Object.prototype.hasOwnProperty.call(index, name) ? index[name] : undefined;
   if (!voice) {
     const close = Object.keys(index).filter((k) => k.toLowerCase().includes(name.toLowerCase().split('-')[0] ?? '')).slice(0, 5);
-    throw new AppError('not_found', `The voice hub has no voice "${name}".${close.length ? ` Similar: ${close.join(', ')}.` : ''}`);
+    throw close.length ? appError('not_found', 'voice.hubNoVoiceSimilar', { name, similar: close.join(', ') }) : appError('not_found', 'voice.hubNoVoice', { name });
   }
   const entries = Object.entries(voice.files ?? {});
   const onnx = entries.find(([p]) => p.endsWith('.onnx'));
   const config = entries.find(([p]) => p.endsWith('.onnx.json'));
-  if (!onnx || !config) throw new AppError('provider_error', `The voice hub lists "${name}" without its .onnx and .onnx.json files.`);
+  if (!onnx || !config) throw appError('provider_error', 'voice.hubNoFiles', { name });
   return { onnx, config };
 }
 
@@ -90,6 +98,8 @@ export async function downloadHubFile(hubPath: string, expected: HubFile, target
       timeoutMs: 120_000,
       maxBytes: Math.max(chunk, expected.size_bytes) + 1024,
       acceptStatus: (s) => s === 200 || s === 206,
+      // A byte range is a read: retried here before the download job's attempt fails.
+      retry: { mode: 'idempotent' },
       ...(options.log ? { log: options.log } : {}),
     });
     if (response.status === 200) {
@@ -98,7 +108,7 @@ export async function downloadHubFile(hubPath: string, expected: HubFile, target
       have = response.body.length;
       break;
     }
-    if (response.body.length === 0) throw new AppError('provider_error', `The voice hub sent no bytes for ${path.basename(hubPath)} at ${have}.`, { retryable: true });
+    if (response.body.length === 0) throw appError('provider_error', 'voice.hubNoBytes', { file: path.basename(hubPath), have }, { retryable: true });
     fs.appendFileSync(part, response.body);
     have += response.body.length;
     options.onBytes?.(doneBefore + have);
@@ -107,11 +117,40 @@ export async function downloadHubFile(hubPath: string, expected: HubFile, target
   const md5 = size === expected.size_bytes ? await md5OfFile(part) : null;
   if (md5 !== expected.md5_digest) {
     fs.rmSync(part, { force: true });
-    throw new AppError(
-      'provider_error',
-      `The download of ${path.basename(hubPath)} is corrupted (${md5 === null ? `${size} bytes instead of ${expected.size_bytes}` : `md5 ${md5} instead of ${expected.md5_digest}`}); it was deleted. Try the download again.`,
-    );
+    const file = path.basename(hubPath);
+    throw md5 === null
+      ? appError('provider_error', 'voice.downloadWrongSize', { file, size, expected: expected.size_bytes })
+      : appError('provider_error', 'voice.downloadWrongMd5', { file, md5, expected: expected.md5_digest });
   }
   fs.renameSync(part, target);
   options.onBytes?.(doneBefore + size);
+}
+
+export interface CatalogVoice {
+  /** The hub's key, what voices.download takes (e.g. es_ES-davefx-medium). */
+  name: string;
+  /** The speaker's name as the hub gives it (davefx). */
+  speaker: string;
+  /** Language code, e.g. es_ES. */
+  language: string;
+  quality: string;
+  speakers: number;
+  /** The .onnx model and its .onnx.json, in bytes. */
+  sizeBytes: number;
+}
+
+/** The hub's voices.json as a catalogue to pick from, pure: sorted by language, speaker and quality. */
+export function catalogFromIndex(index: Record<string, HubVoice>): CatalogVoice[] {
+  const order = ['x_low', 'low', 'medium', 'high'];
+  return Object.entries(index)
+    .filter(([key, v]) => /^[A-Za-z0-9_.-]{3,120}$/.test(key) && v && typeof v === 'object' && v.files && typeof v.files === 'object')
+    .map(([key, v]) => ({
+      name: key,
+      speaker: v.name ?? key.split('-')[1] ?? key,
+      language: v.language?.code ?? key.split('-')[0] ?? '',
+      quality: v.quality ?? key.split('-').at(-1) ?? '',
+      speakers: v.num_speakers ?? 1,
+      sizeBytes: Object.entries(v.files).filter(([file]) => file.endsWith('.onnx') || file.endsWith('.onnx.json')).reduce((total, [, f]) => total + (Number(f?.size_bytes) || 0), 0),
+    }))
+    .sort((a, b) => a.language.localeCompare(b.language) || a.speaker.localeCompare(b.speaker) || order.indexOf(a.quality) - order.indexOf(b.quality));
 }

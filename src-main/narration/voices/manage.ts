@@ -4,7 +4,7 @@
  * accepted), and removing one (its engine process stopped first).
  */
 import type { Core } from '../../core.js';
-import { AppError } from '../../errors.js';
+import { appError, AppError } from '../../errors.js';
 import { resolveBinary } from '../../platform/binaries.js';
 import { PiperProcess } from '../piper/piper-process.js';
 import { assertPhonemizerFor, espeakDataDir, resolveEspeakVoice } from '../piper/phonemes.js';
@@ -59,11 +59,11 @@ export async function addVoice(core: Core, onnxFile: string, id?: string): Promi
       try {
         const loaded = await proc.info();
         if (loaded.sampleRate !== staged.config.audio.sample_rate) {
-          throw new AppError('invalid_input', `The voice ${staged.id} runs at ${loaded.sampleRate} Hz but its config says ${staged.config.audio.sample_rate} Hz.`);
+          throw appError('invalid_input', 'voice.sampleRateMismatch', { voice: staged.id, sampleRate: loaded.sampleRate, sample_rate: staged.config.audio.sample_rate });
         }
       } catch (error) {
         if (error instanceof AppError && error.code === 'invalid_input' && /could not be loaded/.test(error.message)) {
-          throw new AppError('invalid_input', `${onnxFile} is not a Piper voice model the engine can load (${error.message.replace(/^.*could not be loaded: /, '')}).`);
+          throw appError('invalid_input', 'voice.notLoadable', { file: onnxFile, problem: String(error.values?.message ?? error.message.replace(/^.*could not be loaded: /, '')) });
         }
         throw error;
       } finally {
@@ -79,7 +79,7 @@ export async function addVoice(core: Core, onnxFile: string, id?: string): Promi
 
 export function removeVoice(core: Core, voiceId: string): void {
   const name = voiceId.replace(/^piper:/, '');
-  if (voiceId.startsWith('system:') || voiceId.startsWith('elevenlabs:')) throw new AppError('invalid_input', `${voiceId} is not an installed voice and cannot be removed.`);
+  if (voiceId.startsWith('system:') || voiceId.startsWith('elevenlabs:')) throw appError('invalid_input', 'voice.notInstalledRemove', { voice: voiceId });
   closeNarration(core, name);
   narrationRuntime(core).store.remove(name);
   core.events.emit('voices.changed', { reason: 'removed', id: `piper:${name}` });

@@ -1,6 +1,6 @@
 /** A Piper voice's `.onnx.json`, read through zod: what the app needs, with messages that name the problem. */
 import { z } from 'zod';
-import { AppError } from '../../errors.js';
+import { appError } from '../../errors.js';
 
 export const PiperConfigSchema = z.object({
   audio: z.object({ sample_rate: z.number().int().min(8000).max(96000), quality: z.string().optional() }),
@@ -20,20 +20,20 @@ export function parsePiperConfig(text: string, label: string): PiperConfig {
   try {
     raw = JSON.parse(text);
   } catch {
-    throw new AppError('invalid_input', `${label} is not valid JSON, so it is not a Piper voice config.`);
+    throw appError('invalid_input', 'voice.configNotJson', { label });
   }
   const parsed = PiperConfigSchema.safeParse(raw);
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
-    throw new AppError('invalid_input', `${label} is not a Piper voice config: ${issue.path.join('.') || 'root'}: ${issue.message}.`);
+    throw appError('invalid_input', 'voice.configInvalid', { label, message: issue.message, path: issue.path.join('.') || 'root' });
   }
   if (parsed.data.phoneme_type && parsed.data.phoneme_type !== 'espeak') {
-    throw new AppError('unsupported', `${label} uses "${parsed.data.phoneme_type}" phonemes; only espeak-ng voices are supported.`);
+    throw appError('unsupported', 'voice.phonemeType', { label, phoneme_type: parsed.data.phoneme_type });
   }
   const multi = Object.keys(parsed.data.phoneme_id_map).find((k) => [...k].length !== 1);
-  if (multi !== undefined) throw new AppError('invalid_input', `${label} maps the phoneme "${multi}", which is not one character; Piper phonemes must be one codepoint.`);
+  if (multi !== undefined) throw appError('invalid_input', 'voice.phonemeNotOne', { label, multi });
   for (const s of ['^', '$', '_']) {
-    if (!(s in parsed.data.phoneme_id_map)) throw new AppError('invalid_input', `${label} has no "${s}" symbol in its phoneme map; it is not a Piper voice.`);
+    if (!(s in parsed.data.phoneme_id_map)) throw appError('invalid_input', 'voice.noSymbol', { label, s });
   }
   return parsed.data;
 }

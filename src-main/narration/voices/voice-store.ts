@@ -8,7 +8,7 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { AppError, toAppError } from '../../errors.js';
+import { appError, toAppError } from '../../errors.js';
 import { metadataPropsBytes, piperMetadata, tokensFile } from '../piper/onnx-metadata.js';
 import { describeVoiceName, parsePiperConfig, type PiperConfig } from './piper-config.js';
 
@@ -78,7 +78,7 @@ export class VoiceStore {
   get(id: string): InstalledVoice {
     const dir = path.join(this.root, id);
     if (!/^[A-Za-z0-9_.-]+$/.test(id) || !fs.existsSync(path.join(dir, 'voice.onnx.json'))) {
-      throw new AppError('not_found', `The voice "${id}" is not installed. Run "whatif voices" to see the installed ones, or "whatif voice add <file.onnx>".`);
+      throw appError('not_found', 'voice.notInstalled', { voice: id });
     }
     const config = parsePiperConfig(fs.readFileSync(path.join(dir, 'voice.onnx.json'), 'utf8'), `The installed voice ${id}`);
     return { id, dir, model: path.join(dir, 'model.onnx'), tokens: path.join(dir, 'tokens.txt'), config };
@@ -99,14 +99,14 @@ export class VoiceStore {
     espeakName: (voice: string) => string = (voice) => voice,
   ): Promise<PiperVoiceInfo> {
     const file = path.resolve(onnxFile);
-    if (!/\.onnx$/i.test(file)) throw new AppError('invalid_input', `${file} is not a .onnx file. A Piper voice is a .onnx model with a .onnx.json config beside it.`);
-    if (!fs.existsSync(file)) throw new AppError('not_found', `The voice file ${file} does not exist.`);
+    if (!/\.onnx$/i.test(file)) throw appError('invalid_input', 'voice.notOnnx', { file });
+    if (!fs.existsSync(file)) throw appError('not_found', 'voice.fileMissing', { file });
     const configFile = `${file}.json`;
-    if (!fs.existsSync(configFile)) throw new AppError('not_found', `The voice config ${configFile} is missing: a Piper voice needs its .onnx.json beside the .onnx.`);
+    if (!fs.existsSync(configFile)) throw appError('not_found', 'voice.configMissing', { configFile });
     const config = parsePiperConfig(fs.readFileSync(configFile, 'utf8'), path.basename(configFile));
     const size = fs.statSync(file).size;
-    if (size < ONNX_MAGIC_MIN) throw new AppError('invalid_input', `${path.basename(file)} is ${size} bytes: not a voice model.`);
-    if (this.has(id)) throw new AppError('conflict', `A voice named "${id}" is already installed. Remove it first ("whatif voice remove ${id}").`);
+    if (size < ONNX_MAGIC_MIN) throw appError('invalid_input', 'voice.tooSmall', { file: path.basename(file), size });
+    if (this.has(id)) throw appError('conflict', 'voice.alreadyInstalled', { voice: id });
 
     fs.mkdirSync(this.root, { recursive: true });
     const staging = path.join(this.root, `.staging-${crypto.randomUUID()}`);

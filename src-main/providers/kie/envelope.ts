@@ -2,7 +2,8 @@
  * KIE answers most errors as HTTP 200 with the error in the JSON envelope's `code` (providers.md). This
  * pure module turns an envelope into its data or the AppError that says whether retrying helps.
  */
-import { AppError } from '../../errors.js';
+import { appError, type AppError, nestedValues } from '../../errors.js';
+import type { MessageRef } from '../../messages.js';
 
 export interface KieEnvelope<T = unknown> {
   code?: number;
@@ -15,39 +16,44 @@ export interface KieEnvelope<T = unknown> {
 /** Default wait for an envelope 429 (KIE sends no Retry-After there; its window is 10 s); 455 waits 3x this. */
 export const ENVELOPE_429_RETRY_SECONDS = 10;
 
-export function envelopeError(code: number, said: string, context: string, rateLimitRetrySeconds = ENVELOPE_429_RETRY_SECONDS): AppError {
-  const detail = said ? ` (${said.slice(0, 200)})` : '';
+/** What the app was doing when KIE answered ("starting a Flux Kontext Pro image"): a message key, or plain words. */
+export type KieContext = MessageRef | string;
+
+export function envelopeError(code: number, said: string, context: KieContext, rateLimitRetrySeconds = ENVELOPE_429_RETRY_SECONDS): AppError {
+  const values = { ...nestedValues('context', context), detail: said ? ` (${said.slice(0, 200)})` : '', code };
   switch (code) {
     case 401:
     case 403:
-      return new AppError('auth_error', `KIE refused the API key while ${context}${detail}. Check the key in Settings.`);
+      return appError('auth_error', 'kie.refusedKey', values);
     case 402:
-      return new AppError('provider_error', `Not enough KIE credits to finish ${context}${detail}. Top up your KIE account.`);
+      return appError('no_credits', 'kie.noCredits', values);
     case 404:
-      return new AppError('not_found', `KIE does not know this while ${context}${detail}.`);
+      return appError('not_found', 'kie.unknown', values);
     case 422:
-      return new AppError('invalid_input', `KIE refused the request while ${context}${detail}. Change the prompt or settings.`);
+      return appError('invalid_input', 'kie.refused', values);
     case 429:
-      return new AppError('rate_limited', `KIE is rate limiting while ${context}${detail}.`, { retryable: true, retryAfterSeconds: rateLimitRetrySeconds });
+      return appError('rate_limited', 'kie.rateLimited', values, { retryable: true, retryAfterSeconds: rateLimitRetrySeconds });
     case 455:
-      return new AppError('provider_error', `KIE is under maintenance while ${context}${detail}. Trying again later.`, { retryable: true, retryAfterSeconds: rateLimitRetrySeconds * 3 });
+      return appError('provider_error', 'kie.maintenance', values, { retryable: true, retryAfterSeconds: rateLimitRetrySeconds * 3 });
     case 501:
+      // "Generation Failed" (docs.kie.ai): the request was not carried out, so trying again may work.
+      return appError('provider_error', 'kie.generationFailed', values, { retryable: true });
     case 505:
-      return new AppError('unsupported', `KIE has this feature disabled (code ${code}) while ${context}${detail}. Pick another model.`);
+      return appError('unsupported', 'kie.disabled', values);
     default:
-      if (code >= 500) return new AppError('provider_error', `KIE had a server error (code ${code}) while ${context}${detail}.`, { retryable: true });
-      return new AppError('provider_error', `KIE answered code ${code} while ${context}${detail}.`);
+      if (code >= 500) return appError('provider_error', 'kie.serverError', values, { retryable: true });
+      return appError('provider_error', 'kie.otherCode', values);
   }
 }
 
 /** The envelope's data, or the mapped error. `context` reads like "creating the image for scene 3". */
-export function unwrapEnvelope<T>(body: unknown, context: string, rateLimitRetrySeconds?: number): T {
-  if (!body || typeof body !== 'object') throw new AppError('provider_error', `KIE sent an unexpected answer while ${context}.`, { retryable: true });
+export function unwrapEnvelope<T>(body: unknown, context: KieContext, rateLimitRetrySeconds?: number): T {
+  if (!body || typeof body !== 'object') throw appError('provider_error', 'kie.unexpectedAnswer', nestedValues('context', context), { retryable: true });
   const envelope = body as KieEnvelope<T>;
   const code = typeof envelope.code === 'number' ? envelope.code : Number(envelope.code);
   if (code !== 200) throw envelopeError(Number.isFinite(code) ? code : 0, String(envelope.msg ?? envelope.message ?? ''), context, rateLimitRetrySeconds);
   if (envelope.data === undefined || envelope.data === null) {
-    throw new AppError('provider_error', `KIE sent an empty answer while ${context}.`, { retryable: true });
+    throw appError('provider_error', 'kie.emptyAnswer', nestedValues('context', context), { retryable: true });
   }
   return envelope.data;
 }

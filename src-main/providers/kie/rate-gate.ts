@@ -5,9 +5,11 @@
  * machine can delay the send): so a request counts as "now" while in flight and, once answered, from
  * the time of its answer. That bounds its arrival from above, and the limit holds however late it
  * arrived. Waiters are served in order, except that a waiter blocked by one bucket does not hold back
- * one that only needs others (creates overtake polls).
+ * one that only needs others (creates overtake polls). Places may be reserved for requests about to
+ * come (the creates queued in the create lane): a request that yields (a poll) is granted only past
+ * them, so polls of the first tasks do not push the batch's later creates into the next window.
  */
-import { AppError } from '../../errors.js';
+import { appError } from '../../errors.js';
 
 export interface BucketSpec {
   limit: number;
@@ -25,6 +27,8 @@ export type Release = () => void;
 
 interface Waiter {
   buckets: string[];
+  /** Granted only past the places reserved for others (a poll yields to queued creates). */
+  yields: boolean;
   resolve: (release: Release) => void;
   reject: (error: unknown) => void;
   signal: AbortSignal | undefined;
@@ -35,6 +39,8 @@ export class RateGate {
   private readonly stamps = new Map<string, Stamp[]>();
   private readonly waiters: Waiter[] = [];
   private timer: NodeJS.Timeout | null = null;
+  /** Places per bucket kept for requests about to come (creates queued in a create lane). */
+  private readonly reserves = new Map<string, (() => number)[]>();
   /** Every grant, for tests and the benchmark: [time, buckets]. */
   readonly granted: { at: number; buckets: string[] }[] = [];
 
@@ -50,8 +56,12 @@ export class RateGate {
     for (const name of Object.keys(specs)) this.stamps.set(name, []);
   }
 
-  /** Milliseconds until all `buckets` have room (0 = now). Pure on the recorded stamps. */
-  waitFor(buckets: string[], now = this.now()): number {
+  /**
+   * Milliseconds until all `buckets` have room (0 = now). Pure on the recorded stamps. A request that
+   * `yields` needs room past the reserved places too (Infinity while the reserve fills the bucket:
+   * `poke` serves it again when the reserve shrinks).
+   */
+  waitFor(buckets: string[], now = this.now(), yields = false): number {
     let wait = 0;
     for (const name of buckets) {
       const spec = this.specs[name];
@@ -59,26 +69,43 @@ export class RateGate {
       const window = spec.windowMs + this.marginMs;
       const recent = (this.stamps.get(name) ?? []).filter((s) => s.open || s.at > now - window);
       this.stamps.set(name, recent);
-      if (recent.length >= spec.limit) {
+      const limit = spec.limit - (yields ? this.reserved(name) : 0);
+      if (limit <= 0) return Infinity;
+      if (recent.length >= limit) {
         const times = recent.map((s) => (s.open ? now : s.at)).sort((a, b) => a - b);
-        wait = Math.max(wait, times[times.length - spec.limit]! + window - now + 1);
+        wait = Math.max(wait, times[times.length - limit]! + window - now + 1);
       }
     }
     return wait;
   }
 
-  acquire(buckets: string[], signal?: AbortSignal): Promise<Release> {
-    if (signal?.aborted) return Promise.reject(new AppError('cancelled', 'Cancelled.'));
+  /** Keeps `count()` places of `bucket` for requests about to come; requests that yield are granted only past them. */
+  reserve(bucket: string, count: () => number): void {
+    this.reserves.set(bucket, [...(this.reserves.get(bucket) ?? []), count]);
+  }
+
+  /** Serves the waiters again (a reserve changed). */
+  poke(): void {
+    if (this.waiters.length > 0) this.pump();
+  }
+
+  private reserved(bucket: string): number {
+    return (this.reserves.get(bucket) ?? []).reduce((sum, count) => sum + Math.max(0, count()), 0);
+  }
+
+  acquire(buckets: string[], signal?: AbortSignal, options: { yields?: boolean } = {}): Promise<Release> {
+    if (signal?.aborted) return Promise.reject(appError('cancelled', 'error.cancelled'));
     return new Promise<Release>((resolve, reject) => {
       const waiter: Waiter = {
         buckets,
+        yields: options.yields ?? false,
         resolve,
         reject,
         signal,
         onAbort: () => {
           const index = this.waiters.indexOf(waiter);
           if (index >= 0) this.waiters.splice(index, 1);
-          reject(new AppError('cancelled', 'Cancelled.'));
+          reject(appError('cancelled', 'error.cancelled'));
         },
       };
       signal?.addEventListener('abort', waiter.onAbort, { once: true });
@@ -96,10 +123,11 @@ export class RateGate {
       // Keep order within a bucket: once a bucket has a blocked waiter, later waiters on it wait too.
       if (waiter.buckets.some((b) => blocked.has(b))) continue;
       const now = this.now();
-      const wait = this.waitFor(waiter.buckets, now);
+      const wait = this.waitFor(waiter.buckets, now, waiter.yields);
       if (wait > 0) {
         soonest = Math.min(soonest, wait);
-        for (const b of waiter.buckets) blocked.add(b);
+        // A waiter that yields holds back no one: the places it waits past are for others.
+        if (!waiter.yields) for (const b of waiter.buckets) blocked.add(b);
         continue;
       }
       const stamp: Stamp = { at: now, open: true };
@@ -131,7 +159,7 @@ export const KIE_LIMITS: Record<'all' | 'poll', BucketSpec> = {
 
 /** Sleep that ends early (rejecting as cancelled) when the signal aborts. */
 export function sleep(ms: number, signal?: AbortSignal): Promise<void> {
-  if (signal?.aborted) return Promise.reject(new AppError('cancelled', 'Cancelled.'));
+  if (signal?.aborted) return Promise.reject(appError('cancelled', 'error.cancelled'));
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => {
       signal?.removeEventListener('abort', onAbort);
@@ -139,7 +167,7 @@ export function sleep(ms: number, signal?: AbortSignal): Promise<void> {
     }, ms);
     const onAbort = () => {
       clearTimeout(timer);
-      reject(new AppError('cancelled', 'Cancelled.'));
+      reject(appError('cancelled', 'error.cancelled'));
     };
     signal?.addEventListener('abort', onAbort, { once: true });
   });

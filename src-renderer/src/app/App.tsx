@@ -5,7 +5,8 @@ import { HelpSheet } from '../panels/help/HelpSheet.js';
 import { isTyping } from '../panels/help/shortcuts.js';
 import { PanelIntro } from '../panels/intro/PanelIntro.js';
 import { JobsPanel } from '../panels/jobs/JobsPanel.js';
-import { startJobsWatch } from '../panels/jobs/jobs-store.js';
+import { MakeStatus } from '../panels/make/MakeStatus.js';
+import { onJobDone, startJobsWatch } from '../panels/jobs/jobs-store.js';
 import { MonitorPanel } from '../panels/monitor/MonitorPanel.js';
 import { ProjectsPanel } from '../panels/projects/ProjectsPanel.js';
 import { SettingsPanel } from '../panels/settings/SettingsPanel.js';
@@ -14,6 +15,7 @@ import { TimelinePanel } from '../panels/timeline/TimelinePanel.js';
 import { VoicePanel } from '../panels/voice/VoicePanel.js';
 import { useAppStore, type Route } from '../state/app-store.js';
 import { bindUndoKeys, documentStore } from '../state/document/index.js';
+import { watchNarrationOrder } from '../state/document/narration-order.js';
 import { useHelpStore } from './help-store.js';
 import { startMenuCommands } from './menu-commands.js';
 import { Sidebar } from './Sidebar.js';
@@ -50,6 +52,7 @@ export function App() {
   const helpOpen = useHelpStore((s) => s.open);
   const t = useT();
   useEffect(() => startJobsWatch(), []);
+  useEffect(() => watchNarrationOrder(documentStore, (listener) => onJobDone('narration.synthesize', listener)), []);
   useEffect(() => startTheme(), []);
   // The document panels outside the timeline (which binds its own keys): undo/redo and save now.
   useEffect(() => {
@@ -87,6 +90,7 @@ export function App() {
             {t('app.disconnected')}
           </div>
         )}
+        {(route === 'voice' || route === 'storyboard' || route === 'timeline') && <MakeStatus />}
         {panelFor(route)}
       </main>
       <Toasts />

@@ -2,15 +2,31 @@
  * Every UI string in English and Spanish. `en` defines the keys; TypeScript makes `es` complete.
  * Panels add their strings here (one flat namespace per panel prefix).
  */
+import { a11yEn, a11yEs } from './panels/a11y.js';
+import { captionsEn, captionsEs } from './panels/captions.js';
+import { animateEn, animateEs } from './panels/animate.js';
 import { editorEn, editorEs } from './panels/editor.js';
+import { fieldsEn, fieldsEs } from './panels/fields.js';
 import { jobsMonitorEn, jobsMonitorEs } from './panels/jobs-monitor.js';
+import { messagesEn, messagesEs } from './panels/messages.js';
+import { coreEn, coreEs } from './core/index.js';
+import { mediaEn, mediaEs } from './panels/media.js';
+import { makeEn, makeEs } from './panels/make.js';
 import { settingsHelpEn, settingsHelpEs } from './panels/settings-help.js';
 import { storyboardEn, storyboardEs } from './panels/storyboard.js';
 import { voiceEn, voiceEs } from './panels/voice.js';
 
 export const en = {
+  ...a11yEn,
+  ...captionsEn,
+  ...animateEn,
   ...editorEn,
+  ...fieldsEn,
+  ...mediaEn,
   ...jobsMonitorEn,
+  ...messagesEn,
+  ...coreEn,
+  ...makeEn,
   ...settingsHelpEn,
   ...storyboardEn,
   ...voiceEn,
@@ -63,8 +79,16 @@ export const en = {
 export type StringKey = keyof typeof en;
 
 export const es: Record<StringKey, string> = {
+  ...a11yEs,
+  ...captionsEs,
+  ...animateEs,
   ...editorEs,
+  ...fieldsEs,
+  ...mediaEs,
   ...jobsMonitorEs,
+  ...messagesEs,
+  ...coreEs,
+  ...makeEs,
   ...settingsHelpEs,
   ...storyboardEs,
   ...voiceEs,

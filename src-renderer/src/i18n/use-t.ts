@@ -11,3 +11,8 @@ export function useT(): (key: StringKey, values?: Record<string, string | number
   const language = useAppStore((s) => s.language);
   return (key, values) => translate(language, key, values);
 }
+
+/** The UI language (for wording messages sent as keys: i18n/messages.ts). */
+export function useLanguage(): UiLanguage {
+  return useAppStore((s) => s.language);
+}

@@ -19,10 +19,15 @@ declare global {
 /** A failed call: the core's error code and its user-facing message. */
 export class CallError extends Error {
   readonly code: IpcError['code'];
+  /** The message as a key and values, worded by the page in its language (i18n/messages.ts errorWords). */
+  readonly key: string | undefined;
+  readonly values: IpcError['values'];
   constructor(error: IpcError) {
     super(error.message);
     this.name = 'CallError';
     this.code = error.code;
+    this.key = error.key;
+    this.values = error.values;
   }
 }
 
@@ -110,8 +115,24 @@ export function onConnectionChange(listener: (connected: boolean) => void): void
   if (bridge) bridge.connectionListener = listener;
 }
 
+let mediaToken = '';
+
+/**
+ * Bridge mode: fetch the media token once before the app renders (media addresses must carry it:
+ * the bridge never serves media on the cookie alone). Electron needs none.
+ */
+export async function loadMediaToken(): Promise<void> {
+  if (window.whatif) return;
+  try {
+    const response = await fetch('/api/media-token', { credentials: 'same-origin' });
+    if (response.ok) mediaToken = ((await response.json()) as { mediaToken?: string }).mediaToken ?? '';
+  } catch {
+    // The bridge is down: media stays blank until the page is reloaded.
+  }
+}
+
 /** URL of a project asset for <img>, <audio> and Konva images: media:// in Electron, /media/ on the bridge. */
 export function mediaUrl(projectId: string, assetIdOrRenderPath: string): string {
   const path = `${encodeURIComponent(projectId)}/${assetIdOrRenderPath.split('/').map(encodeURIComponent).join('/')}`;
-  return window.whatif ? `media://${path}` : `/media/${path}`;
+  return window.whatif ? `media://${path}` : `/media/${path}?t=${encodeURIComponent(mediaToken)}`;
 }

@@ -1,21 +1,26 @@
 /**
  * The inspector: edits the one selected clip through document actions (Ken Burns frames and easing,
- * transition; text, style and position; caption text and times; audio volume and fades). A refused
+ * transition; text, style, saved styles and position; captions in CueInspector; audio volume and
+ * fades), or shows the caption style gallery. A refused
  * edit's message is shown in place and the field keeps what the user typed.
  */
 import { useEffect, useState } from 'react';
-import type { AudioClip, CaptionCue, EasingSchema, ImageClip, MusicClip, TextClip } from '../../../src-main/project/document.js';
+import type { EasingSchema, MediaClip, TextClip, TrackRole } from '../../../src-main/project/document.js';
 import { FONTS } from '../../../src-main/media/text/fonts.js';
 import { useT } from '../i18n/use-t.js';
 import { useAppStore } from '../state/app-store.js';
 import { dispatch, localizeEditMessage, useDocument, type EditAction } from '../state/document/index.js';
 import { useTimeline } from '../timeline/timeline-store.js';
+import { CaptionStylePanel } from './CaptionStylePanel.js';
+import { CueInspector, MergeCuesButton } from './CueInspector.js';
 import { CheckField, ColorField, Fieldset, NumberField, RangeField, SelectField } from './fields.js';
+import { SavedTextStyles } from './SavedTextStyles.js';
+import { OverlayInspector, VideoInspector } from './MediaInspectors.js';
 import type { z } from 'zod';
 
-type T = ReturnType<typeof useT>;
+export type T = ReturnType<typeof useT>;
 
-function useEdit() {
+export function useEdit() {
   const [error, setError] = useState<string | null>(null);
   const language = useAppStore((s) => s.language);
   const run = (action: EditAction, coalesceKey?: string) => {
@@ -25,7 +30,7 @@ function useEdit() {
   return { error, run, setError };
 }
 
-function Timing({ id, start, length, t, run }: { id: string; start: number; length: number; t: T; run: (a: EditAction) => void }) {
+export function Timing({ id, start, length, t, run }: { id: string; start: number; length: number; t: T; run: (a: EditAction) => void }) {
   return (
     <div className="field-row">
       <NumberField label={t('ins.start')} value={start} min={0} onCommit={(v) => run({ type: 'moveClip', id, start: v })} />
@@ -34,8 +39,8 @@ function Timing({ id, start, length, t, run }: { id: string; start: number; leng
   );
 }
 
-function ImageInspector({ clip, t, kbEditing, setKbEditing }: { clip: ImageClip; t: T; kbEditing: boolean; setKbEditing: (v: boolean) => void }) {
-  const { error, run } = useEdit();
+/** The Ken Burns framing of a picture on the main track: easing, start frame A and end frame B. */
+export function KenBurnsFields({ clip, t, run }: { clip: MediaClip; t: T; run: (a: EditAction, key?: string) => void }) {
   const easings: z.infer<typeof EasingSchema>[] = ['linear', 'easeInOut', 'easeIn', 'easeOut'];
   const frame = (which: 'from' | 'to') => {
     const f = clip.kenBurns[which];
@@ -50,30 +55,47 @@ function ImageInspector({ clip, t, kbEditing, setKbEditing }: { clip: ImageClip;
   };
   return (
     <>
+      <SelectField label={t('ins.easing')} value={clip.kenBurns.easing} options={easings.map((e) => ({ value: e, label: t(`ins.easing.${e}`) }))} onChange={(v) => run({ type: 'setKenBurns', id: clip.id, easing: v })} />
+      {frame('from')}
+      {frame('to')}
+    </>
+  );
+}
+
+/** The transition into a clip of the main track. */
+export function TransitionFields({ clip, t, run }: { clip: MediaClip; t: T; run: (a: EditAction) => void }) {
+  return (
+    <Fieldset legend={t('ins.transition')}>
+      <SelectField
+        label={t('ins.transitionKind')}
+        value={clip.transitionIn.kind}
+        options={(['cut', 'crossfade', 'slide', 'wipe', 'zoom'] as const).map((k) => ({ value: k, label: t(`ins.tr.${k}`) }))}
+        onChange={(v) => run({ type: 'setTransition', id: clip.id, transition: { kind: v, duration: v === 'cut' ? 0 : clip.transitionIn.duration || 0.5 } })}
+      />
+      {clip.transitionIn.kind !== 'cut' && <NumberField label={t('ins.transitionDuration')} value={clip.transitionIn.duration} min={0} max={3} onCommit={(v) => run({ type: 'setTransition', id: clip.id, transition: { duration: v } })} />}
+    </Fieldset>
+  );
+}
+
+function ImageInspector({ clip, t, kbEditing, setKbEditing }: { clip: MediaClip; t: T; kbEditing: boolean; setKbEditing: (v: boolean) => void }) {
+  const { error, run } = useEdit();
+  return (
+    <>
       <h2>{t('ins.imageClip')}</h2>
       <Timing id={clip.id} start={clip.start} length={clip.duration} t={t} run={run} />
       <button type="button" aria-pressed={kbEditing} onClick={() => setKbEditing(!kbEditing)}>
         {t(kbEditing ? 'ins.kbDone' : 'ins.kbEdit')}
       </button>
-      <SelectField label={t('ins.easing')} value={clip.kenBurns.easing} options={easings.map((e) => ({ value: e, label: t(`ins.easing.${e}`) }))} onChange={(v) => run({ type: 'setKenBurns', id: clip.id, easing: v })} />
-      {frame('from')}
-      {frame('to')}
-      <Fieldset legend={t('ins.transition')}>
-        <SelectField
-          label={t('ins.transitionKind')}
-          value={clip.transitionIn.kind}
-          options={(['cut', 'crossfade', 'slide', 'wipe', 'zoom'] as const).map((k) => ({ value: k, label: t(`ins.tr.${k}`) }))}
-          onChange={(v) => run({ type: 'setTransition', id: clip.id, transition: { kind: v, duration: v === 'cut' ? 0 : clip.transitionIn.duration || 0.5 } })}
-        />
-        {clip.transitionIn.kind !== 'cut' && <NumberField label={t('ins.transitionDuration')} value={clip.transitionIn.duration} min={0} max={3} onCommit={(v) => run({ type: 'setTransition', id: clip.id, transition: { duration: v } })} />}
-      </Fieldset>
+      <KenBurnsFields clip={clip} t={t} run={run} />
+      <TransitionFields clip={clip} t={t} run={run} />
       {error && <p role="alert" className="field-error">{error}</p>}
     </>
   );
 }
 
 function TextInspector({ clip, t }: { clip: TextClip; t: T }) {
-  const { error, run } = useEdit();
+  const { error, run, setError } = useEdit();
+  const language = useAppStore((s) => s.language);
   const [text, setText] = useState(clip.text);
   useEffect(() => setText(clip.text), [clip.id, clip.text]);
   const style = (patch: Partial<TextClip['style']>, key?: string) => run({ type: 'setTextStyle', id: clip.id, style: patch }, key);
@@ -108,6 +130,7 @@ function TextInspector({ clip, t }: { clip: TextClip; t: T }) {
           <CheckField label={t('ins.box')} checked={clip.style.box.enabled} onChange={(v) => style({ box: { ...clip.style.box, enabled: v } })} />
         </div>
       </Fieldset>
+      <SavedTextStyles clip={clip} onError={(m) => setError(m && localizeEditMessage(m, language))} />
       <Fieldset legend={t('ins.position')}>
         <SelectField
           label={t('ins.place')}
@@ -131,33 +154,20 @@ function TextInspector({ clip, t }: { clip: TextClip; t: T }) {
   );
 }
 
-function CueInspector({ cue, t }: { cue: CaptionCue; t: T }) {
+function AudioInspector({ clip, role, t }: { clip: MediaClip; role: TrackRole; t: T }) {
   const { error, run } = useEdit();
+  const update = (patch: Partial<MediaClip>, key?: string) => run({ type: 'updateMediaClip', id: clip.id, patch }, key);
   return (
     <>
-      <h2>{t('ins.caption')}</h2>
-      <label className="field">
-        <span>{t('ins.text')}</span>
-        <textarea rows={2} defaultValue={cue.text} key={cue.id} onBlur={(e) => e.target.value !== cue.text && run({ type: 'updateCue', id: cue.id, patch: { text: e.target.value, words: undefined } })} />
-      </label>
-      <Timing id={cue.id} start={cue.start} length={cue.end - cue.start} t={t} run={run} />
-      {error && <p role="alert" className="field-error">{error}</p>}
-    </>
-  );
-}
-
-function AudioInspector({ clip, music, t }: { clip: AudioClip | MusicClip; music: boolean; t: T }) {
-  const { error, run } = useEdit();
-  return (
-    <>
-      <h2>{t(music ? 'ins.music' : 'ins.narration')}</h2>
+      <h2>{t(role === 'music' ? 'ins.music' : role === 'effects' ? 'ins.effects' : 'ins.narration')}</h2>
       <Timing id={clip.id} start={clip.start} length={clip.duration} t={t} run={run} />
-      <RangeField label={t('ins.volume')} value={clip.volume} min={0} max={2} step={0.05} onChange={(v) => run({ type: 'updateAudioClip', id: clip.id, patch: { volume: v } }, `vol:${clip.id}`)} />
+      <RangeField label={t('ins.volume')} value={clip.gainDb} min={-30} max={12} step={0.5} onChange={(v) => update({ gainDb: v }, `vol:${clip.id}`)} />
+      <CheckField label={t('ins.mute')} checked={clip.muted} onChange={(v) => update({ muted: v })} />
       <div className="field-row">
-        <NumberField label={t('ins.fadeIn')} value={clip.fadeIn} min={0} onCommit={(v) => run({ type: 'updateAudioClip', id: clip.id, patch: { fadeIn: v } })} />
-        <NumberField label={t('ins.fadeOut')} value={clip.fadeOut} min={0} onCommit={(v) => run({ type: 'updateAudioClip', id: clip.id, patch: { fadeOut: v } })} />
+        <NumberField label={t('ins.fadeIn')} value={clip.fadeIn} min={0} onCommit={(v) => update({ fadeIn: v })} />
+        <NumberField label={t('ins.fadeOut')} value={clip.fadeOut} min={0} onCommit={(v) => update({ fadeOut: v })} />
       </div>
-      {music && 'duck' in clip && <CheckField label={t('ins.duck')} checked={clip.duck} onChange={(v) => run({ type: 'updateAudioClip', id: clip.id, patch: { duck: v } })} />}
+      {role !== 'narration' && <CheckField label={t('ins.duck')} checked={clip.duck} onChange={(v) => update({ duck: v })} />}
       {error && <p role="alert" className="field-error">{error}</p>}
     </>
   );
@@ -167,25 +177,40 @@ export function Inspector({ kbEditing, setKbEditing }: { kbEditing: boolean; set
   const t = useT();
   const selected = useTimeline((s) => s.selected);
   const id = selected.size === 1 ? [...selected][0]! : null;
-  const image = useDocument((s) => (id ? s.doc?.tracks.images.find((c) => c.id === id) : undefined));
+  const media = useDocument((s) => (id ? s.doc?.tracks.media.find((m) => m.clips.some((c) => c.id === id)) : undefined));
+  const clip = id ? media?.clips.find((c) => c.id === id) : undefined;
+  const assetKind = useDocument((s) => (clip && s.doc && Object.hasOwn(s.doc.assets, clip.assetId) ? s.doc.assets[clip.assetId]!.kind : undefined));
+  const image = media?.role === 'main' && assetKind !== 'video' ? clip : undefined;
+  const video = media?.role === 'main' && assetKind === 'video' ? clip : undefined;
+  const overlay = media?.role === 'overlay' ? clip : undefined;
   const text = useDocument((s) => (id ? s.doc?.tracks.text.find((c) => c.id === id) : undefined));
   const cue = useDocument((s) => (id ? s.doc?.tracks.captions.cues.find((c) => c.id === id) : undefined));
-  const narration = useDocument((s) => (id ? s.doc?.tracks.narration.find((c) => c.id === id) : undefined));
-  const music = useDocument((s) => (id ? s.doc?.tracks.music.find((c) => c.id === id) : undefined));
+  const sound = media?.kind === 'audio' ? clip : undefined;
+  const captionStyle = useTimeline((s) => s.captionStyleOpen);
   return (
     <aside className="inspector" aria-label={t('ins.heading')}>
-      {image ? (
+      {captionStyle ? (
+        <CaptionStylePanel />
+      ) : image ? (
         <ImageInspector key={image.id} clip={image} t={t} kbEditing={kbEditing} setKbEditing={setKbEditing} />
+      ) : video ? (
+        <VideoInspector key={video.id} clip={video} t={t} />
+      ) : overlay ? (
+        <OverlayInspector key={overlay.id} clip={overlay} video={assetKind === 'video'} t={t} />
       ) : text ? (
         <TextInspector key={text.id} clip={text} t={t} />
       ) : cue ? (
-        <CueInspector key={cue.id} cue={cue} t={t} />
-      ) : narration ? (
-        <AudioInspector key={narration.id} clip={narration} music={false} t={t} />
-      ) : music ? (
-        <AudioInspector key={music.id} clip={music} music t={t} />
+        <CueInspector key={cue.id} cue={cue} />
+      ) : sound && media ? (
+        <AudioInspector key={sound.id} clip={sound} role={media.role} t={t} />
       ) : (
-        <p className="muted">{t(selected.size > 1 ? 'ins.many' : 'ins.none')}</p>
+        <>
+          <p className="muted">{t(selected.size > 1 ? 'ins.many' : 'ins.none')}</p>
+          <MergeCuesButton ids={[...selected]} />
+          <button type="button" onClick={() => useTimeline.getState().setCaptionStyleOpen(true)}>
+            {t('cap.styleButton')}
+          </button>
+        </>
       )}
     </aside>
   );

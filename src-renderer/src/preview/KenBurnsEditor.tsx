@@ -17,7 +17,7 @@ const round = (v: number) => Math.round(v * 1000) / 1000;
 export function KenBurnsEditor({ clipId, width, height }: { clipId: string; width: number; height: number }) {
   const t = useT();
   const projectId = useDocument((s) => s.projectId);
-  const clip = useDocument((s) => s.doc?.tracks.images.find((c) => c.id === clipId) ?? null);
+  const clip = useDocument((s) => s.doc?.tracks.media.find((m) => m.role === 'main')?.clips.find((c) => c.id === clipId) ?? null);
   const output = useDocument((s) => s.doc?.output);
   const image = useAssetImage(projectId, clip?.assetId ?? null);
   const drag = useRef<{ which: 'from' | 'to'; x: number; y: number; framing: Framing } | null>(null);
@@ -43,7 +43,7 @@ export function KenBurnsEditor({ clipId, width, height }: { clipId: string; widt
         role="slider"
         tabIndex={0}
         aria-label={label}
-        aria-valuetext={`x ${Math.round(framing.x * 100)}%, y ${Math.round(framing.y * 100)}%, zoom ${framing.zoom.toFixed(2)}`}
+        aria-valuetext={t('pv.kbValue', { x: Math.round(framing.x * 100), y: Math.round(framing.y * 100), zoom: framing.zoom.toFixed(2) })}
         aria-valuenow={Math.round(framing.x * 100)}
         style={{ left: ox + r.x * s, top: oy + r.y * s, width: r.w * s, height: r.h * s }}
         onPointerDown={(e: PointerEvent<HTMLDivElement>) => {

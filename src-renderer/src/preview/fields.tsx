@@ -1,18 +1,12 @@
 /** Small labelled form controls for the inspector (every control has an accessible name). */
-import { useEffect, useState, type ReactNode } from 'react';
+import type { ReactNode } from 'react';
+import { NumberInput } from '../app/NumberInput.js';
 
-export function NumberField({ label, value, min, max, step = 0.1, onCommit }: { label: string; value: number; min?: number; max?: number; step?: number; onCommit: (v: number) => void }) {
-  const [text, setText] = useState(String(value));
-  useEffect(() => setText(String(Math.round(value * 1000) / 1000)), [value]);
-  const commit = () => {
-    const v = Number(text.replace(',', '.'));
-    if (Number.isFinite(v) && v !== value) onCommit(v);
-    else setText(String(Math.round(value * 1000) / 1000));
-  };
+export function NumberField({ label, value, min, max, step = 0.1, integer, onCommit }: { label: string; value: number; min?: number; max?: number; step?: number; integer?: boolean; onCommit: (v: number) => void }) {
   return (
     <label className="field">
       <span>{label}</span>
-      <input type="number" value={text} min={min} max={max} step={step} onChange={(e) => setText(e.target.value)} onBlur={commit} onKeyDown={(e) => e.key === 'Enter' && commit()} />
+      <NumberInput label={label} value={value} min={min} max={max} step={step} integer={integer} onCommit={onCommit} />
     </label>
   );
 }

@@ -4,12 +4,15 @@
  * caption with which word highlighted. The maths come from the export's own pure modules
  * (src-main/media/kenburns/path.ts, src-main/media/text/layout.ts); draw.ts paints the plan.
  */
-import type { CaptionCue, ImageClip, ProjectDocument, TextClip, TextStyle } from '../../../src-main/project/document.js';
-import { projectDuration } from '../../../src-main/project/document.js';
+import type { CaptionCue, CaptionsTrack, MediaClip, ProjectDocument, TextClip, TextStyle } from '../../../src-main/project/document.js';
+import { captionLook } from '../../../src-main/media/captions/look.js';
+import { captionStateAt, spokenWordMotion, valueAt } from '../../../src-main/media/captions/states.js';
+import { mainClips, projectDuration, tracksWithRole } from '../../../src-main/project/document.js';
+import { overlayFrames, overlayOpacity } from '../../../src-main/media/render/overlay-layout.js';
 import { textAnchor, textOpacity, wrapText, wrapWidth, type FrameSize, type TextAnchor } from '../../../src-main/media/text/layout.js';
 
 export interface ImageLayer {
-  clip: ImageClip;
+  clip: MediaClip;
   /** Seconds since the clip's start on the frame grid (outside 0..duration during a transition: the path holds). */
   local: number;
   /** The clip's length on the frame grid. */
@@ -20,6 +23,24 @@ export interface ImageLayer {
   offsetX: number;
   reveal: number | null;
   scale: number;
+  /** A video clip: the source time on screen (the export's frame grid and retiming), and its fit. */
+  video?: { time: number; fit: MediaClip['fit'] } | null;
+}
+
+/** A clip of an overlay track shown at t, bottom first. */
+export interface OverlayLayer {
+  clip: MediaClip;
+  /** A video clip: the source time on screen. */
+  video: { time: number } | null;
+  opacity: number;
+}
+
+/** A caption word as drawn at one time: its colour, scale (the spoken word's animation) and opacity. */
+export interface DrawnWord {
+  text: string;
+  color: string;
+  scale: number;
+  alpha: number;
 }
 
 export interface TextBlock {
@@ -27,19 +48,19 @@ export interface TextBlock {
   anchor: TextAnchor;
   style: TextStyle;
   opacity: number;
-  /** For captions: the index of the highlighted word across all lines, or -1; and its colour. */
+  /** For captions: the spoken word (its index in the cue), or -1. */
   highlight: number;
-  highlightColor: string | null;
+  /** For captions: every word of `lines` with how it is drawn (null for a text clip: one colour). */
+  words: DrawnWord[][] | null;
 }
 
 export interface FramePlan {
   t: number;
   frame: FrameSize;
   images: ImageLayer[];
+  overlays: OverlayLayer[];
   texts: TextBlock[];
 }
-
-const CAPTION_WIDTH = 0.86;
 
 const toFrame = (seconds: number, fps: number) => Math.round(seconds * fps);
 
@@ -48,7 +69,7 @@ const toFrame = (seconds: number, fps: number) => Math.round(seconds * fps);
  * src-main/media/render/video-plan.ts): clips start and end on whole frames, a transition of n frames
  * starts floor(n/2) frames before the incoming clip, and its mix advances per frame like xfade.
  */
-export function imageLayers(images: readonly ImageClip[], t: number, fps: number): ImageLayer[] {
+export function imageLayers(images: readonly MediaClip[], t: number, fps: number): ImageLayer[] {
   const k = Math.floor(t * fps + 1e-6);
   const sorted = [...images].sort((a, b) => a.start - b.start);
   const grid = sorted.map((clip) => {
@@ -104,22 +125,40 @@ function textBlock(clip: TextClip, frame: FrameSize, t: number): TextBlock {
     style: clip.style,
     opacity: textOpacity(clip, t),
     highlight: -1,
-    highlightColor: null,
+    words: null,
   };
 }
 
-/** Which word of a cue is spoken at t (same rule as the export's ASS events), or -1. */
-export function activeWord(cue: CaptionCue, t: number, cueEnd: number): number {
-  const words = cue.words ?? [];
-  let from = cue.start;
-  for (let i = 0; i < words.length; i++) {
-    const start = Math.max(from, Math.min(words[i]!.start, cueEnd));
-    const next = i + 1 < words.length ? Math.max(words[i + 1]!.start, start) : cueEnd;
-    const end = Math.min(next, cueEnd);
-    if (t >= start && t < end) return i;
-    from = Math.max(from, end);
-  }
-  return -1;
+/** A caption cue at t as a text block (the same state the export writes as one ASS event), or null. */
+export function captionBlock(captions: CaptionsTrack, cue: CaptionCue, frame: FrameSize, end: number, t: number): TextBlock | null {
+  const state = captionStateAt(cue, captions, frame, end, t);
+  if (!state) return null;
+  const look = captionLook(captions);
+  const motion = spokenWordMotion(look.animation, look.activeScale);
+  const ms = (t - state.start) * 1000;
+  const words = state.lines.map((line) =>
+    line.map((w): DrawnWord => {
+      if (w.index > state.shownThrough) return { text: w.text, color: captions.style.color, scale: 1, alpha: 0 };
+      if (w.index >= 0 && w.index === state.active) return { text: w.text, color: captions.style.highlightColor, scale: valueAt(motion.scale0, motion.scaleSteps, ms), alpha: valueAt(motion.alpha0, motion.alphaSteps, ms) };
+      return { text: w.text, color: w.emphasis ? look.emphasisColor : captions.style.color, scale: 1, alpha: 1 };
+    }),
+  );
+  return {
+    lines: words.map((line) => line.map((w) => w.text).join(' ')),
+    anchor: textAnchor(captions.position, 'center', frame),
+    style: captions.style,
+    opacity: 1,
+    highlight: state.active,
+    words,
+  };
+}
+
+/**
+ * A block whose painted layer can stand for it (text-layers.ts): fully opaque. A fading block's
+ * shadow, outline and glyphs each blend at its opacity, which one faded layer would not match.
+ */
+export function layerableText(block: TextBlock): boolean {
+  return block.opacity === 1;
 }
 
 export function framePlan(doc: ProjectDocument, t: number): FramePlan {
@@ -132,20 +171,42 @@ export function framePlan(doc: ProjectDocument, t: number): FramePlan {
   if (captions.enabled) {
     const length = projectDuration(doc);
     for (const cue of captions.cues) {
-      const cueEnd = Math.min(cue.end, length);
-      if (t < cue.start || t >= cueEnd) continue;
-      const lines = wrapText(cue.text, wrapWidth(CAPTION_WIDTH, frame), captions.style.size, captions.style.bold);
-      const flat = lines.flatMap((l) => l.split(/\s+/).filter(Boolean));
-      const wordsMatch = captions.highlightWords && (cue.words?.length ?? 0) > 0 && cue.words!.length === flat.length;
-      texts.push({
-        lines,
-        anchor: textAnchor(captions.position, 'center', frame),
-        style: captions.style,
-        opacity: 1,
-        highlight: wordsMatch ? activeWord(cue, t, cueEnd) : -1,
-        highlightColor: captions.style.highlightColor,
-      });
+      if (t < cue.start || t >= Math.min(cue.end, length)) continue;
+      const block = captionBlock(captions, cue, frame, length, t);
+      if (block) texts.push(block);
     }
   }
-  return { t, frame, images: imageLayers(doc.tracks.images, t, doc.output.fps), texts };
+  const fps = doc.output.fps;
+  const isVideo = (assetId: string) => doc.assets[assetId]?.kind === 'video';
+  const images = imageLayers(mainClips(doc), t, fps).map((layer) => (isVideo(layer.clip.assetId) ? { ...layer, video: { time: mainVideoTime(layer, fps), fit: layer.clip.fit } } : layer));
+  return { t, frame, images, overlays: overlayLayers(doc, t), texts };
+}
+
+/**
+ * The source time a main-track video shows, as the export retimes it (src-main/media/render/
+ * video-decode.ts): its own frame index on the output grid (held at the ends during transitions)
+ * times the speed, from its source in point.
+ */
+export function mainVideoTime(layer: Pick<ImageLayer, 'clip' | 'local' | 'duration'>, fps: number): number {
+  const frames = Math.max(1, Math.round(layer.duration * fps));
+  const k = Math.min(frames - 1, Math.max(0, Math.round(layer.local * fps)));
+  return layer.clip.sourceIn + (k / fps) * layer.clip.speed;
+}
+
+/** The overlay tracks' clips at t on the frame grid, in drawing order, with their opacity (fades). */
+export function overlayLayers(doc: ProjectDocument, t: number): OverlayLayer[] {
+  const fps = doc.output.fps;
+  const k = Math.floor(t * fps + 1e-6);
+  const layers: OverlayLayer[] = [];
+  for (const track of tracksWithRole(doc, 'overlay')) {
+    for (const clip of track.clips) {
+      const [first, end] = overlayFrames(clip, fps);
+      if (k < first || k >= end) continue;
+      const local = (k - first) / fps;
+      const opacity = overlayOpacity({ ...clip, duration: (end - first) / fps }, local);
+      const video = doc.assets[clip.assetId]?.kind === 'video' ? { time: clip.sourceIn + local * clip.speed } : null;
+      layers.push({ clip, video, opacity });
+    }
+  }
+  return layers;
 }

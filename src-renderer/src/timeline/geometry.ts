@@ -4,7 +4,7 @@
  * clamping of a drag so a clip never starts before 0:00.
  */
 import type { ProjectDocument } from '../../../src-main/project/document.js';
-import { TRACK_ORDER, trackSpans } from '../state/document/clips.js';
+import { laneIds, trackSpans } from '../state/document/clips.js';
 
 export const MIN_ZOOM = 4;
 export const MAX_ZOOM = 400;
@@ -26,11 +26,32 @@ export function clampZoom(zoom: number): number {
   return Math.min(MAX_ZOOM, Math.max(MIN_ZOOM, zoom));
 }
 
-/** Zoom by `factor` keeping the time under screen x `anchorX` in place. */
-export function zoomAround(view: View, factor: number, anchorX: number): View {
+/** The furthest the view may scroll: the project's end a little left of the right edge (never below 0). */
+export function maxScroll(zoom: number, length: number, width: number): number {
+  return Math.max(0, length + 1 - (width * 0.9) / zoom);
+}
+
+/** A scroll kept inside [0, maxScroll] (a width of 0 means "unknown": only the lower bound applies). */
+export function clampScroll(scroll: number, zoom: number, length: number, width: number): number {
+  const upper = width > 0 ? maxScroll(zoom, length, width) : Number.POSITIVE_INFINITY;
+  return Math.max(0, Math.min(upper, scroll));
+}
+
+/**
+ * Zoom by `factor` keeping the time under screen x `anchorX` in place; the time kept is never past
+ * the project's end (zoomed right out, + zooms in on the project, not on the empty space after it).
+ */
+export function zoomAround(view: View, factor: number, anchorX: number, length = Number.POSITIVE_INFINITY, width = 0): View {
   const zoom = clampZoom(view.zoom * factor);
-  const anchorTime = xToTime(anchorX, view);
-  return { zoom, scroll: Math.max(0, anchorTime - anchorX / zoom) };
+  const anchorTime = Math.min(xToTime(anchorX, view), length);
+  const x = Math.min(anchorX, timeToX(anchorTime, view));
+  return { zoom, scroll: clampScroll(anchorTime - x / zoom, zoom, length, width) };
+}
+
+/** The view that shows the whole project in `width` pixels (Shift+Z). */
+export function fitView(length: number, width: number): View {
+  if (!(length > 0) || !(width > 0)) return { zoom: DEFAULT_ZOOM, scroll: 0 };
+  return { zoom: clampZoom((width * 0.95) / length), scroll: 0 };
 }
 
 export type SnapKind = 'playhead' | 'edge' | 'sentence';
@@ -42,7 +63,7 @@ export interface SnapTarget {
 /** Every place a dragged edge may snap to; the clips being dragged are left out. */
 export function snapTargets(doc: ProjectDocument, playhead: number, exclude: ReadonlySet<string>): SnapTarget[] {
   const targets: SnapTarget[] = [{ time: playhead, kind: 'playhead' }, { time: 0, kind: 'edge' }];
-  for (const track of TRACK_ORDER) {
+  for (const track of laneIds(doc)) {
     const kind: SnapKind = track === 'captions' ? 'sentence' : 'edge';
     for (const span of trackSpans(doc, track)) {
       if (exclude.has(span.id)) continue;

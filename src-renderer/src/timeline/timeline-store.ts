@@ -3,7 +3,7 @@
  * Separate from the document store so scrubbing never touches the document or its history.
  */
 import { create } from 'zustand';
-import { DEFAULT_ZOOM, zoomAround, type View } from './geometry.js';
+import { clampScroll, DEFAULT_ZOOM, fitView, zoomAround, type View } from './geometry.js';
 
 export type SafeZone = 'none' | 'shorts' | 'tiktok' | 'reels';
 
@@ -18,7 +18,28 @@ interface TimelineState extends View {
   snapAt: number | null;
   /** The "Export to MP4" dialog is open (the app menu's Export can open it: setExportOpen(true)). */
   exportOpen: boolean;
+  /** Snapping to edges, the playhead and sentences (N toggles). */
+  snapping: boolean;
+  /** Delete closes the gap (ripple); off: Delete lifts the clip and leaves its place empty. */
+  ripple: boolean;
+  /** Playback speed while playing: 1, 2, 4 forward (L), -1, -2, -4 backward (J); K stops. */
+  rate: number;
+  /** The project's length and the canvas width: the playhead and the view stay inside them. */
+  length: number;
+  width: number;
+  /** While a main-track clip is dragged: the order it would drop into (the others make room). */
+  dropPreview: { id: string; index: number } | null;
   setExportOpen(open: boolean): void;
+  setBounds(length: number, width: number): void;
+  toggleSnapping(): void;
+  toggleRipple(): void;
+  /** J/K/L: `direction` 1 (L) speeds up forward, -1 (J) backward, 0 (K) stops. */
+  shuttle(direction: -1 | 0 | 1): void;
+  zoomToFit(): void;
+  setDropPreview(preview: { id: string; index: number } | null): void;
+  /** The inspector shows the caption style gallery instead of the selected clip. */
+  captionStyleOpen: boolean;
+  setCaptionStyleOpen(open: boolean): void;
   select(id: string | null, additive?: boolean): void;
   setSelection(ids: Iterable<string>): void;
   setPlayhead(t: number): void;
@@ -39,19 +60,51 @@ export const useTimeline = create<TimelineState>()((set, get) => ({
   notice: null,
   snapAt: null,
   exportOpen: false,
+  snapping: true,
+  ripple: true,
+  rate: 1,
+  length: Number.POSITIVE_INFINITY,
+  width: 0,
+  dropPreview: null,
   setExportOpen: (exportOpen) => set({ exportOpen }),
+  setBounds(length, width) {
+    const s = get();
+    if (s.length === length && s.width === width) return;
+    set({ length, width, playhead: Math.min(s.playhead, length), scroll: clampScroll(s.scroll, s.zoom, length, width) });
+  },
+  toggleSnapping: () => set({ snapping: !get().snapping }),
+  toggleRipple: () => set({ ripple: !get().ripple }),
+  shuttle(direction) {
+    const { playing, rate } = get();
+    if (direction === 0) return set({ playing: false, rate: 1 });
+    const same = playing && Math.sign(rate) === direction;
+    const speed = same ? Math.min(4, Math.abs(rate) * 2) : 1;
+    set({ playing: true, rate: direction * speed });
+  },
+  zoomToFit() {
+    const { length, width } = get();
+    set(fitView(Number.isFinite(length) ? length : 0, width));
+  },
+  setDropPreview: (dropPreview) => set({ dropPreview }),
+  captionStyleOpen: false,
+  setCaptionStyleOpen: (captionStyleOpen) => set({ captionStyleOpen }),
   select(id, additive = false) {
     if (id === null) return set({ selected: new Set() });
     const next = new Set(additive ? get().selected : []);
     if (additive && next.has(id)) next.delete(id);
     else next.add(id);
-    set({ selected: next });
+    // Picking a clip shows its inspector (the caption style gallery gives way).
+    set({ selected: next, captionStyleOpen: false });
   },
   setSelection: (ids) => set({ selected: new Set(ids) }),
-  setPlayhead: (t) => set({ playhead: Math.max(0, t) }),
-  setPlaying: (playing) => set({ playing }),
-  setView: (view) => set({ ...view, ...(view.scroll !== undefined ? { scroll: Math.max(0, view.scroll) } : {}) }),
-  zoomBy: (factor, anchorX) => set(zoomAround(get(), factor, anchorX)),
+  setPlayhead: (t) => set({ playhead: Math.max(0, Math.min(get().length, Number.isFinite(t) ? t : 0)) }),
+  setPlaying: (playing) => set(playing ? { playing } : { playing, rate: 1 }),
+  setView(view) {
+    const s = get();
+    const zoom = view.zoom ?? s.zoom;
+    set({ ...view, scroll: clampScroll(view.scroll ?? s.scroll, zoom, s.length, s.width) });
+  },
+  zoomBy: (factor, anchorX) => set(zoomAround(get(), factor, anchorX, get().length, get().width)),
   setSafeZone: (safeZone) => set({ safeZone }),
   setNotice: (notice) => set({ notice }),
 }));

@@ -15,9 +15,8 @@ export function DemoPanel() {
       const summary = await invoke('project.createDemo', {});
       await store.refreshProjects();
       store.toast('success', t('demo.opened'));
-      store.openProject(summary.id);
       // Ready to play and export: the timeline has the preview and the Export button.
-      store.navigate('timeline');
+      store.openProject(summary.id, 'timeline');
     } catch (error) {
       store.toast('error', errorText(error));
     } finally {

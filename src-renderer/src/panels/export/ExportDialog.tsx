@@ -6,17 +6,22 @@
 import { useEffect, useRef, useState } from 'react';
 import type { Job } from '../../../../src-main/ipc/contract/index.js';
 import { ASPECT_PRESETS, FPS_CHOICES, type AspectPreset, type Quality } from '../../../../src-main/project/document.js';
-import { useT } from '../../i18n/use-t.js';
+import { errorWords, jobMessage } from '../../i18n/messages.js';
+import { useLanguage, useT } from '../../i18n/use-t.js';
 import { CallError, invoke, mediaUrl, on } from '../../ipc/client.js';
 import { errorText } from '../../state/app-store.js';
+import { localizeExportMessage } from './export-messages.js';
 import { documentStore, useDocument } from '../../state/document/index.js';
-import { addSample, etaSeconds, formatEta, type ProgressSample } from './eta.js';
+import { addSample, estimateExportBytes, etaSeconds, formatBytes, formatEta, type ProgressSample } from './eta.js';
+import { projectDuration } from '../../../../src-main/project/document.js';
 import type { ExportJobResult } from '../../../../src-main/ipc/contract/export.js';
 
 
 export function ExportDialog({ onClose }: { onClose: () => void }) {
   const t = useT();
+  const language = useLanguage();
   const output = useDocument((s) => s.doc?.output);
+  const length = useDocument((s) => (s.doc ? projectDuration(s.doc) : 0));
   const projectId = useDocument((s) => s.projectId);
   const [preset, setPreset] = useState<AspectPreset>(output?.preset ?? '9:16');
   const [fps, setFps] = useState<24 | 25 | 30 | 60>(output?.fps ?? 30);
@@ -30,7 +35,12 @@ export function ExportDialog({ onClose }: { onClose: () => void }) {
 
   useEffect(() => {
     const el = dialog.current;
-    if (el && !el.open) el.showModal();
+    // Not modal: the export runs in the background, the editor stays usable, and the dialog can be
+    // closed while it runs (the job goes on in Jobs). Focus moves into it and back where it was.
+    const before = document.activeElement instanceof HTMLElement ? document.activeElement : null;
+    if (el && !el.open) el.show();
+    el?.querySelector<HTMLElement>('select, input, button')?.focus();
+    return () => before?.focus();
   }, []);
 
   useEffect(() => {
@@ -47,6 +57,15 @@ export function ExportDialog({ onClose }: { onClose: () => void }) {
 
   const running = job && (job.state === 'queued' || job.state === 'running');
   const result = job?.state === 'done' ? (job.result as ExportJobResult | null) : null;
+  const view = !job || job.state === 'error' || job.state === 'cancelled' ? 'form' : running ? 'progress' : 'done';
+  useEffect(() => {
+    // The form, the progress and the result replace each other: keep the keyboard in the dialog, on
+    // the dialog itself so no Enter cancels the export by accident (unless the user has gone back to
+    // the editor meanwhile: the dialog does not block it).
+    const el = dialog.current;
+    const active = document.activeElement;
+    if (el && view !== 'form' && (active === document.body || active === null || el.contains(active))) el.focus();
+  }, [view]);
   const eta = running ? etaSeconds(samples.current) : null;
 
   const start = async () => {
@@ -95,7 +114,19 @@ export function ExportDialog({ onClose }: { onClose: () => void }) {
   const renderPath = result && projectId ? renderMediaPath(result.file) : null;
 
   return (
-    <dialog ref={dialog} className="export-dialog" aria-labelledby="export-title" onCancel={(e) => (running ? e.preventDefault() : onClose())}>
+    <dialog
+      ref={dialog}
+      className="export-dialog"
+      tabIndex={-1}
+      aria-labelledby="export-title"
+      onCancel={() => onClose()}
+      // A dialog opened with show() gets no Escape from the browser: close it as a modal one would.
+      onKeyDown={(e) => {
+        if (e.key !== 'Escape') return;
+        e.stopPropagation();
+        onClose();
+      }}
+    >
       <h2 id="export-title">{t('exp.heading')}</h2>
       {!job || job.state === 'error' || job.state === 'cancelled' ? (
         <form
@@ -144,7 +175,10 @@ export function ExportDialog({ onClose }: { onClose: () => void }) {
               </button>
             </div>
           </div>
-          {job?.state === 'error' && <p role="alert" className="field-error">{job.error?.message ?? job.message}</p>}
+          <p className="muted" id="export-size">
+            {t('exp.size', { size: formatBytes(estimateExportBytes(ASPECT_PRESETS[preset].width, ASPECT_PRESETS[preset].height, fps, quality, length), language) })}
+          </p>
+          {job?.state === 'error' && <p role="alert" className="field-error">{job.error?.key ? errorWords(language, job.error) : localizeExportMessage(job.error?.message ?? jobMessage(language, job), language)}</p>}
           {job?.state === 'cancelled' && <p role="status">{t('exp.cancelled')}</p>}
           <div className="actions">
             <button type="submit" className="primary">
@@ -159,15 +193,38 @@ export function ExportDialog({ onClose }: { onClose: () => void }) {
         <div className="export-progress">
           <progress max={100} value={job.progress} aria-label={t('exp.progress')} />
           <p role="status">
-            {Math.round(job.progress)}% {eta !== null ? `· ${t('exp.eta', { eta: formatEta(eta) })}` : ''} {job.message ? `· ${job.message.replace(/ · ETA \S+$/, '')}` : ''}
+            {Math.round(job.progress)}% {eta !== null ? `· ${t('exp.eta', { eta: formatEta(eta) })}` : ''} {job.message ? `· ${jobMessage(language, job).replace(/ · (?:ETA|quedan) \S+$/, '')}` : ''}
           </p>
-          <button type="button" className="danger-quiet" onClick={() => void cancel()}>
-            {t('exp.cancel')}
-          </button>
+          <div className="actions">
+            <button type="button" className="danger-quiet" onClick={() => void cancel()}>
+              {t('exp.cancel')}
+            </button>
+            <button type="button" onClick={onClose}>
+              {t('exp.background')}
+            </button>
+          </div>
         </div>
       ) : (
         <div className="export-done">
           <p role="status">{t('exp.doneAt', { path: result?.file ?? '' })}</p>
+          {result?.warnings && result.warnings.length > 0 && (
+            <div className="export-warnings" role="note">
+              <p>{t('exp.warnings')}</p>
+              <ul>
+                {result.warnings.map((w) => (
+                  <li key={`${w.track}-${w.clip}`}>
+                    {t('exp.warn.audioPastEnd', {
+                      track: w.track === 'narration' || w.track === 'music' || w.track === 'effects' ? t(`tl.track.${w.track}`) : w.track,
+                      clip: w.clip,
+                      file: w.file,
+                      missing: w.missingSeconds.toFixed(1),
+                      length: w.fileSeconds.toFixed(1),
+                    })}
+                  </li>
+                ))}
+              </ul>
+            </div>
+          )}
           <div className="actions">
             <button type="button" onClick={() => void showInFolder()}>
               {t('exp.showInFolder')}

@@ -29,3 +29,29 @@ export function formatEta(seconds: number): string {
   const m = Math.floor(s / 60);
   return m > 0 ? `${m}:${String(s % 60).padStart(2, '0')}` : `${s}s`;
 }
+
+/** Bits per pixel per frame of our H.264 settings by quality (stills with Ken Burns, captions, text). */
+const BITS_PER_PIXEL = { draft: 0.04, standard: 0.07, high: 0.11 } as const;
+const AUDIO_BITS_PER_SECOND = 160_000;
+
+/**
+ * A rough size of the MP4 before it is made, for the export dialog ("about 38 MB"): picture bits
+ * from size, frame rate and quality, plus the AAC sound. An estimate to plan with, not a promise.
+ */
+export function estimateExportBytes(width: number, height: number, fps: number, quality: keyof typeof BITS_PER_PIXEL, seconds: number): number {
+  if (!(seconds > 0)) return 0;
+  const video = width * height * fps * BITS_PER_PIXEL[quality];
+  return Math.round(((video + AUDIO_BITS_PER_SECOND) * seconds) / 8);
+}
+
+/** Bytes as the user reads them, in their language's number format ("38 MB", "1,2 GB"). */
+export function formatBytes(bytes: number, language: string): string {
+  const units = ['B', 'KB', 'MB', 'GB'];
+  let value = bytes;
+  let unit = 0;
+  while (value >= 1000 && unit < units.length - 1) {
+    value /= 1000;
+    unit++;
+  }
+  return `${new Intl.NumberFormat(language, { maximumFractionDigits: value < 10 && unit > 0 ? 1 : 0 }).format(value)} ${units[unit]}`;
+}

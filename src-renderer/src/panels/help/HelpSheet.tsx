@@ -3,21 +3,36 @@ import { useT } from '../../i18n/use-t.js';
 import { SHORTCUT_GROUPS } from './shortcuts.js';
 import './help.css';
 
-/** The keyboard-shortcut sheet, opened with "?" or the sidebar button; Esc or the button closes it. */
+/**
+ * The keyboard-shortcut sheet, opened with "?" or the sidebar button; Esc, the button or a click
+ * outside closes it. A modal <dialog>: focus stays inside while it is open and returns where it was.
+ */
 export function HelpSheet({ onClose }: { onClose: () => void }) {
   const t = useT();
+  const dialog = useRef<HTMLDialogElement>(null);
   const closeRef = useRef<HTMLButtonElement>(null);
   useEffect(() => {
+    const el = dialog.current;
+    const before = document.activeElement instanceof HTMLElement ? document.activeElement : null;
+    if (el && !el.open) el.showModal();
     closeRef.current?.focus();
-    const onKey = (e: KeyboardEvent) => {
-      if (e.key === 'Escape') onClose();
-    };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, [onClose]);
+    return () => before?.focus();
+  }, []);
   return (
-    <div className="sheet-backdrop" onClick={onClose}>
-      <div className="sheet" role="dialog" aria-modal="true" aria-labelledby="help-heading" onClick={(e) => e.stopPropagation()}>
+    <dialog
+      ref={dialog}
+      className="sheet"
+      aria-labelledby="help-heading"
+      onCancel={(e) => {
+        e.preventDefault();
+        onClose();
+      }}
+      // Should the browser close it by itself (a repeated Escape skips "cancel"), the app follows.
+      onClose={onClose}
+      // The sheet's content fills the dialog: a click on the dialog itself is on the backdrop.
+      onClick={(e) => e.target === e.currentTarget && onClose()}
+    >
+      <div className="sheet-body">
         <header className="panel-header">
           <h1 id="help-heading">{t('help.heading')}</h1>
           <button ref={closeRef} type="button" onClick={onClose}>
@@ -47,6 +62,6 @@ export function HelpSheet({ onClose }: { onClose: () => void }) {
           ))}
         </div>
       </div>
-    </div>
+    </dialog>
   );
 }

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import type { Job } from '../../../../src-main/ipc/contract/jobs.js';
 import type { StringKey } from '../../i18n/strings.js';
+import { errorWords, jobKind, jobMessage, jobTitle } from '../../i18n/messages.js';
 import { useT } from '../../i18n/use-t.js';
 import { useAppStore } from '../../state/app-store.js';
 import { canCancel, canRetry, secondsUntil } from './job-list.js';
@@ -57,15 +58,17 @@ function JobRow({ job, projectName }: { job: Job; projectName: string }) {
   }, [wait]);
   const { cancel, retry } = useJobsStore.getState();
   const stateLabel = t(`jobs.state.${job.state}` as StringKey);
+  const language = useAppStore((s) => s.language);
+  const title = jobTitle(language, job);
   return (
-    <li className={`job-row state-${job.state}`} aria-label={job.title}>
+    <li className={`job-row state-${job.state}`} aria-label={title}>
       <div className="job-main">
         <div className="job-title">
-          <strong>{job.title}</strong>
+          <strong>{title}</strong>
           <span className={`job-state badge-${job.state}`}>{stateLabel}</span>
         </div>
         <div className="job-meta muted">
-          {job.kind}
+          {jobKind(language, job.kind)}
           {projectName && ` · ${projectName}`}
           {job.attempts > 1 && ` · ${t('jobs.attempt', { n: job.attempts, max: job.maxAttempts })}`}
           {wait !== null && job.state === 'queued' && ` · ${t('jobs.retryIn', { s: wait })}`}
@@ -73,20 +76,20 @@ function JobRow({ job, projectName }: { job: Job; projectName: string }) {
         <div
           className="progress"
           role="progressbar"
-          aria-label={t('jobs.progressOf', { title: job.title })}
+          aria-label={t('jobs.progressOf', { title })}
           aria-valuemin={0}
           aria-valuemax={100}
           aria-valuenow={Math.round(job.progress)}
         >
           <div className="progress-fill" style={{ width: `${job.state === 'done' ? 100 : job.progress}%` }} />
         </div>
-        <div className="job-message">{job.state === 'error' && job.error ? <span className="error-text">{job.error.message}</span> : (job.state === 'done' ? '' : job.message) || '\u00a0'}</div>
+        <div className="job-message">{job.state === 'error' && job.error ? <span className="error-text">{errorWords(language, job.error)}</span> : (job.state === 'done' ? '' : jobMessage(language, job)) || '\u00a0'}</div>
       </div>
       <div className="job-actions">
-        <button type="button" disabled={!canCancel(job.state)} onClick={() => void cancel(job.id)} aria-label={t('jobs.cancelNamed', { title: job.title })}>
+        <button type="button" disabled={!canCancel(job.state)} onClick={() => void cancel(job.id)} aria-label={t('jobs.cancelNamed', { title })}>
           {t('jobs.cancel')}
         </button>
-        <button type="button" disabled={!canRetry(job.state)} onClick={() => void retry(job.id)} aria-label={t('jobs.retryNamed', { title: job.title })}>
+        <button type="button" disabled={!canRetry(job.state)} onClick={() => void retry(job.id)} aria-label={t('jobs.retryNamed', { title })}>
           {t('jobs.retry')}
         </button>
       </div>

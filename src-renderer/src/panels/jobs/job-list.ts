@@ -1,5 +1,7 @@
 /** Pure rules for the job list and its toasts (tested in test/renderer/jobs.test.ts). */
 import type { Job, JobState } from '../../../../src-main/ipc/contract/jobs.js';
+import { errorWords, jobMessage, jobTitle } from '../../i18n/messages.js';
+import type { UiLanguage } from '../../i18n/strings.js';
 
 export const MAX_JOBS_SHOWN = 300;
 
@@ -36,11 +38,12 @@ export interface JobToast {
 }
 
 /** A toast when a job has just finished or failed (not for jobs already finished when first seen). */
-export function toastFor(previous: Job | undefined, next: Job): JobToast | null {
+export function toastFor(previous: Job | undefined, next: Job, language: UiLanguage = 'en'): JobToast | null {
   if (previous?.state === next.state) return null;
-  if (next.state === 'done') return { kind: 'success', key: 'jobs.toastDone', values: { title: next.title, message: '' } };
+  const title = jobTitle(language, next);
+  if (next.state === 'done') return { kind: 'success', key: 'jobs.toastDone', values: { title, message: '' } };
   if (next.state === 'error') {
-    return { kind: 'error', key: 'jobs.toastFailed', values: { title: next.title, message: next.error?.message ?? next.message } };
+    return { kind: 'error', key: 'jobs.toastFailed', values: { title, message: next.error ? errorWords(language, next.error) : jobMessage(language, next) } };
   }
   return null;
 }
@@ -53,8 +56,8 @@ export function secondsUntil(iso: string | null, now: number): number | null {
 }
 
 /** One line about a job for the panel that started it: the error, or its state and current step. */
-export function jobLine(job: Job, stateLabel: string): string {
-  if (job.state === 'error') return job.error?.message ?? job.message;
-  const step = job.state === 'running' || job.state === 'queued' ? job.message.trim() : '';
+export function jobLine(job: Job, stateLabel: string, language: UiLanguage = 'en'): string {
+  if (job.state === 'error') return job.error ? errorWords(language, job.error) : jobMessage(language, job);
+  const step = job.state === 'running' || job.state === 'queued' ? jobMessage(language, job).trim() : '';
   return step && step.toLowerCase() !== stateLabel.toLowerCase() ? `${stateLabel} · ${step}` : stateLabel;
 }

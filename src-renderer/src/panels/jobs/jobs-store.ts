@@ -55,7 +55,7 @@ export function startJobsWatch(): () => void {
   return on('job.changed', (job) => {
     const previous = useJobsStore.getState().jobs?.find((j) => j.id === job.id);
     useJobsStore.setState((s) => ({ jobs: mergeJob(s.jobs ?? [], job) }));
-    const toast = toastFor(previous, job);
+    const toast = toastFor(previous, job, useAppStore.getState().language);
     if (toast) {
       const app = useAppStore.getState();
       app.toast(toast.kind, translate(app.language, toast.key, toast.values));
@@ -66,4 +66,15 @@ export function startJobsWatch(): () => void {
 /** The newest job matching a test (e.g. the image job of one scene), for progress shown elsewhere. */
 export function useLatestJob(match: (job: Job) => boolean): Job | undefined {
   return useJobsStore((s) => s.jobs?.find(match));
+}
+
+/** Calls `listener(projectId)` each time a job of `kind` finishes (done); returns the unsubscribe. */
+export function onJobDone(kind: string, listener: (projectId: string) => void): () => void {
+  return useJobsStore.subscribe((s, prev) => {
+    for (const job of s.jobs ?? []) {
+      if (job.kind !== kind || job.state !== 'done' || !job.projectId) continue;
+      const before = prev.jobs?.find((j) => j.id === job.id);
+      if (before?.state !== 'done') listener(job.projectId);
+    }
+  });
 }

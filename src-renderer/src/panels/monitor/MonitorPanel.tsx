@@ -2,7 +2,8 @@ import { useEffect, useState } from 'react';
 import { JOB_STATES } from '../../../../src-main/ipc/contract/jobs.js';
 import type { MonitorSnapshot } from '../../../../src-main/ipc/contract/monitor.js';
 import type { StringKey } from '../../i18n/strings.js';
-import { useT } from '../../i18n/use-t.js';
+import { errorWords } from '../../i18n/messages.js';
+import { useLanguage, useT } from '../../i18n/use-t.js';
 import { invoke } from '../../ipc/client.js';
 import { errorText } from '../../state/app-store.js';
 import { formatBytes, usePercent } from './format.js';
@@ -13,6 +14,7 @@ const POLL_MS = 2000;
 /** Queue counts by state, provider rate-limit use, recent errors and disk used, refreshed every 2 s. */
 export function MonitorPanel() {
   const t = useT();
+  const language = useLanguage();
   const [snapshot, setSnapshot] = useState<MonitorSnapshot | null>(null);
   const [error, setError] = useState<string | null>(null);
 
@@ -42,7 +44,7 @@ export function MonitorPanel() {
     <section className="panel" aria-labelledby="monitor-heading">
       <header className="panel-header">
         <h1 id="monitor-heading">{t('nav.monitor')}</h1>
-        {snapshot && <span className="muted">{t('monitor.updated', { time: new Date(snapshot.at).toLocaleTimeString() })}</span>}
+        {snapshot && <span className="muted">{t('monitor.updated', { time: new Date(snapshot.at).toLocaleTimeString(language) })}</span>}
       </header>
       {error && (
         <p className="inline-error" role="alert">
@@ -104,9 +106,9 @@ export function MonitorPanel() {
               <ul className="error-list" aria-label={t('monitor.errors')}>
                 {snapshot.recentErrors.map((e) => (
                   <li key={e.jobId}>
-                    <span className="muted">{new Date(e.at).toLocaleString()}</span> <strong>{e.title}</strong>
+                    <span className="muted">{new Date(e.at).toLocaleString(language)}</span> <strong>{e.title}</strong>
                     <div className="error-text">
-                      {e.error.message} <span className="muted">({e.error.code})</span>
+                      {errorWords(language, e.error)}
                     </div>
                   </li>
                 ))}

@@ -16,7 +16,7 @@ export function NewProjectForm(props: { onCreate(name: string): Promise<boolean>
   }
 
   return (
-    <form className="card new-project" onSubmit={(event) => void submit(event)}>
+    <form className="card new-project" onSubmit={(event) => void submit(event)} onKeyDown={(event) => event.key === 'Escape' && props.onCancel()}>
       <label>
         <span>{t('projects.name')}</span>
         <input autoFocus value={name} maxLength={200} placeholder={t('projects.namePlaceholder')} onChange={(event) => setName(event.target.value)} />

@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from 'react';
+import { useId, useState, type FormEvent } from 'react';
 import type { ProjectSummary } from '../../../../src-main/ipc/contract/index.js';
 import { invoke } from '../../ipc/client.js';
 import { useT } from '../../i18n/use-t.js';
@@ -15,6 +15,8 @@ export function ProjectRow({ project }: { project: ProjectSummary }) {
   const isCurrent = useAppStore((s) => s.currentProjectId === project.id);
   const [mode, setMode] = useState<'view' | 'rename' | 'confirm-delete'>('view');
   const [name, setName] = useState(project.name);
+  // The row's buttons ("Open", "Rename", "Delete") are described by the project's name.
+  const nameId = useId();
 
   async function rename(event: FormEvent) {
     event.preventDefault();
@@ -44,18 +46,32 @@ export function ProjectRow({ project }: { project: ProjectSummary }) {
     <li className={isCurrent ? 'project-row current' : 'project-row'}>
       {mode === 'rename' ? (
         <form className="rename" onSubmit={(event) => void rename(event)}>
-          <input aria-label={t('projects.name')} value={name} autoFocus maxLength={200} onChange={(event) => setName(event.target.value)} />
+          <input
+            aria-label={t('projects.name')}
+            value={name}
+            autoFocus
+            maxLength={200}
+            onChange={(event) => setName(event.target.value)}
+            onKeyDown={(event) => {
+              if (event.key !== 'Escape') return;
+              event.preventDefault();
+              setName(project.name);
+              setMode('view');
+            }}
+          />
           <button type="submit" className="primary" disabled={!name.trim()}>
             {t('projects.save')}
           </button>
-          <button type="button" onClick={() => setMode('view')}>
+          <button type="button" onClick={() => (setName(project.name), setMode('view'))}>
             {t('projects.cancel')}
           </button>
         </form>
       ) : (
         <>
           <div className="project-info">
-            <span className="project-name">{project.name}</span>
+            <span className="project-name" id={nameId}>
+              {project.name}
+            </span>
             <span className="muted">
               {project.preset} · {t('projects.scenes', { count: project.sceneCount })} · {formatDuration(project.duration)}
               {isCurrent && ` · ${t('projects.current')}`}
@@ -74,13 +90,13 @@ export function ProjectRow({ project }: { project: ProjectSummary }) {
             </div>
           ) : (
             <div className="actions">
-              <button type="button" className="primary" disabled={!project.available} onClick={() => useAppStore.getState().openProject(project.id)}>
+              <button type="button" className="primary" disabled={!project.available} onClick={() => useAppStore.getState().openProject(project.id)} aria-describedby={nameId}>
                 {t('projects.open')}
               </button>
-              <button type="button" onClick={() => setMode('rename')}>
+              <button type="button" onClick={() => setMode('rename')} aria-describedby={nameId}>
                 {t('projects.rename')}
               </button>
-              <button type="button" className="danger-quiet" onClick={() => setMode('confirm-delete')}>
+              <button type="button" className="danger-quiet" onClick={() => setMode('confirm-delete')} aria-describedby={nameId}>
                 {t('projects.delete')}
               </button>
             </div>

@@ -2,6 +2,8 @@ import { useState } from 'react';
 import { invoke } from '../../ipc/client.js';
 import { useT } from '../../i18n/use-t.js';
 import { errorText, useAppStore } from '../../state/app-store.js';
+import { MakeTable } from '../make/MakeTable.js';
+import { NewFromIdea } from '../make/NewFromIdea.js';
 import { NewProjectForm } from './NewProjectForm.js';
 import { ProjectRow } from './ProjectRow.js';
 
@@ -10,6 +12,7 @@ export function ProjectsPanel() {
   const t = useT();
   const projects = useAppStore((s) => s.projects);
   const [creating, setCreating] = useState(false);
+  const [making, setMaking] = useState(false);
 
   async function create(name: string): Promise<boolean> {
     const store = useAppStore.getState();
@@ -18,6 +21,7 @@ export function ProjectsPanel() {
       store.toast('success', t('projects.created', { name: summary.name }));
       await store.refreshProjects();
       setCreating(false);
+      store.openProject(summary.id, 'storyboard');
       return true;
     } catch (error) {
       store.toast('error', errorText(error));
@@ -29,17 +33,36 @@ export function ProjectsPanel() {
     <section className="panel" aria-labelledby="projects-heading">
       <header className="panel-header">
         <h1 id="projects-heading">{t('projects.heading')}</h1>
-        {!creating && (
-          <button type="button" className="primary" onClick={() => setCreating(true)}>
-            {t('projects.new')}
-          </button>
-        )}
+        <div className="actions">
+          {!making && (
+            <button type="button" className="primary" onClick={() => setMaking(true)}>
+              {t('make.new')}
+            </button>
+          )}
+          {!creating && !!projects?.length && (
+            <button type="button" className="primary" onClick={() => setCreating(true)}>
+              {t('projects.new')}
+            </button>
+          )}
+        </div>
       </header>
+      {making && <NewFromIdea onDone={() => setMaking(false)} />}
       {creating && <NewProjectForm onCreate={create} onCancel={() => setCreating(false)} />}
+      <MakeTable />
       {projects === null ? (
         <p className="muted">{t('app.loading')}</p>
       ) : projects.length === 0 ? (
-        <p className="empty">{t('projects.empty')}</p>
+        <div className="empty">
+          <p>{t('projects.empty')}</p>
+          <div className="actions">
+            <button type="button" className="primary" onClick={() => setCreating(true)}>
+              {t('projects.new')}
+            </button>
+            <button type="button" onClick={() => useAppStore.getState().navigate('demo')}>
+              {t('demo.open')}
+            </button>
+          </div>
+        </div>
       ) : (
         <ul className="project-list" aria-label={t('projects.list')}>
           {projects.map((project) => (

@@ -1,14 +1,17 @@
 import { useEffect, useState } from 'react';
 import type { SecretName } from '../../../../src-main/ipc/contract/settings.js';
 import type { CallOutput } from '../../../../src-main/ipc/contract/index.js';
+import type { StringKey } from '../../i18n/strings.js';
 import { useT } from '../../i18n/use-t.js';
 import { invoke } from '../../ipc/client.js';
-import { errorText } from '../../state/app-store.js';
+import { errorText, useAppStore } from '../../state/app-store.js';
+import { errorWords } from '../../i18n/messages.js';
 
 type Status = CallOutput<'secrets.status'>;
 const PROVIDERS: { name: SecretName; label: string }[] = [
   { name: 'kie', label: 'KIE' },
   { name: 'elevenlabs', label: 'ElevenLabs' },
+  { name: 'llm', label: 'settings.writerKey' },
 ];
 
 /** API keys: typed once, then shown only as set / not set; a test button tries the stored key. */
@@ -31,7 +34,7 @@ export function KeysSection({ onChange }: { onChange?: (status: Status) => void 
       <p className="muted">{t('settings.keysBody')}</p>
       {status && !status.protected && (
         <p className="warning" role="note">
-          {t('settings.keysUnprotected', { backend: status.backend })}
+          {t('settings.keysUnprotected', { backend: status.backend === 'file (0600) or environment' ? t('settings.backendFile') : status.backend })}
         </p>
       )}
       {error && (
@@ -40,7 +43,7 @@ export function KeysSection({ onChange }: { onChange?: (status: Status) => void 
         </p>
       )}
       {PROVIDERS.map((p) => (
-        <KeyRow key={p.name} name={p.name} label={p.label} isSet={status ? status[p.name] : null} onStatus={update} />
+        <KeyRow key={p.name} name={p.name} label={p.label.startsWith('settings.') ? t(p.label as StringKey) : p.label} isSet={status ? status[p.name] : null} onStatus={update} />
       ))}
     </section>
   );
@@ -70,13 +73,17 @@ function KeyRow({ name, label, isSet, onStatus }: { name: SecretName; label: str
       setResult({ ok: true, message: t('settings.keySaved') });
     });
   const forget = () => run(async () => onStatus(await invoke('secrets.delete', { name })));
-  const test = () => run(async () => setResult(await invoke('secrets.test', { name })));
+  const test = () =>
+    run(async () => {
+      const answer = await invoke('secrets.test', { name });
+      setResult({ ok: answer.ok, message: errorWords(useAppStore.getState().language, answer) });
+    });
 
   return (
     <div className="key-row">
       <div className="key-head">
         <strong>{label}</strong>
-        <span className={isSet ? 'badge-done key-status' : 'key-status muted'} aria-label={t('settings.keyStatusOf', { name: label })}>
+        <span className={isSet ? 'badge-done key-status' : 'key-status muted'} role="note" aria-label={t('settings.keyStatusOf', { name: label })}>
           {isSet === null ? '…' : isSet ? t('settings.keySet') : t('settings.keyNotSet')}
         </span>
       </div>

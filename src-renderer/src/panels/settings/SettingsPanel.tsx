@@ -3,7 +3,10 @@ import type { Settings } from '../../../../src-main/ipc/contract/settings.js';
 import { useT } from '../../i18n/use-t.js';
 import { invoke, on } from '../../ipc/client.js';
 import { errorText, useAppStore } from '../../state/app-store.js';
+import { KieBalance } from './KieBalance.js';
+import { EncoderSection } from './EncoderSection.js';
 import { KeysSection } from './KeysSection.js';
+import { ScriptWriterSection } from './ScriptWriterSection.js';
 import { VoicesSection } from './VoicesSection.js';
 import './settings.css';
 
@@ -12,6 +15,7 @@ export function SettingsPanel() {
   const t = useT();
   const [settings, setSettings] = useState<Settings | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const [keyVersion, setKeyVersion] = useState(0);
 
   useEffect(() => {
     invoke('settings.get', {}).then(setSettings, (e: unknown) => setError(errorText(e)));
@@ -38,7 +42,8 @@ export function SettingsPanel() {
           {error}
         </p>
       )}
-      <KeysSection />
+      <KeysSection onChange={() => setKeyVersion((v) => v + 1)} />
+      <KieBalance keyVersion={keyVersion} />
       {settings && (
         <>
           <section className="card settings-section" aria-labelledby="ui-heading">
@@ -118,6 +123,8 @@ export function SettingsPanel() {
               </label>
             </div>
           </section>
+          <ScriptWriterSection settings={settings} change={change} />
+          <EncoderSection settings={settings} change={change} />
         </>
       )}
       <VoicesSection />

@@ -2,11 +2,13 @@ import { memo, useState, type DragEvent } from 'react';
 import type { Scene } from '../../../../src-main/project/document.js';
 import type { StringKey } from '../../i18n/strings.js';
 import { jobLine } from '../jobs/job-list.js';
-import { useT } from '../../i18n/use-t.js';
+import { useLanguage, useT } from '../../i18n/use-t.js';
 import { invoke, mediaUrl } from '../../ipc/client.js';
-import { dispatch, documentStore } from '../../state/document/index.js';
+import { dispatch, documentStore, localizeEditMessage } from '../../state/document/index.js';
 import { errorText } from '../../state/app-store.js';
 import { fileToBase64, imageFileProblem } from './image-file.js';
+import { NumberInput } from '../../app/NumberInput.js';
+import { RewritePrompt } from '../make/Rewrite.js';
 import { setSceneDuration } from './scene-layout.js';
 import { useSceneJob, useStoryboardStore, type ImageModel } from './storyboard-store.js';
 
@@ -20,12 +22,16 @@ interface Props {
   onGenerate(sceneId: string): void;
   onMove(sceneId: string, toIndex: number): void;
   onUseAsReference(sceneId: string): void;
+  onAnimate(sceneId: string, n: number): void;
+  /** Length of the video clip that shows this scene on the timeline, when it is animated. */
+  animatedSeconds: number | null;
   count: number;
 }
 
 /** One scene: thumbnail (drop or pick an image), prompt, negative prompt, model, duration, generate. */
-export const SceneCard = memo(function SceneCard({ scene, index, projectId, referenceLabel, onGenerate, onMove, onUseAsReference, count }: Props) {
+export const SceneCard = memo(function SceneCard({ scene, index, projectId, referenceLabel, onGenerate, onMove, onUseAsReference, onAnimate, animatedSeconds, count }: Props) {
   const t = useT();
+  const language = useLanguage();
   const models = useStoryboardStore((s) => s.models);
   const model: ImageModel | undefined = models.find((m) => m.id === scene.model);
   const job = useSceneJob(projectId, scene.id);
@@ -116,12 +122,14 @@ export const SceneCard = memo(function SceneCard({ scene, index, projectId, refe
           ) : (
             <span className="muted">{t('storyboard.dropHere')}</span>
           )}
+          {animatedSeconds !== null && <span className="animated-badge">{t('animate.animated', { seconds: Math.round(animatedSeconds * 10) / 10 })}</span>}
         </div>
         <div className="scene-fields">
           <label className="field">
             <span>{t('storyboard.prompt')}</span>
             <textarea rows={3} value={scene.prompt} aria-label={t('storyboard.promptOf', { n })} onChange={(e) => update({ prompt: e.target.value }, 'prompt')} />
           </label>
+          <RewritePrompt projectId={projectId} n={n} />
           <label className="field">
             <span>
               {t('storyboard.negative')}
@@ -143,16 +151,14 @@ export const SceneCard = memo(function SceneCard({ scene, index, projectId, refe
             </label>
             <label className="field duration">
               <span>{t('storyboard.duration')}</span>
-              <input
-                type="number"
+              <NumberInput
+                value={Math.round(scene.duration * 100) / 100}
                 min={0.5}
                 max={60}
                 step={0.1}
-                value={Math.round(scene.duration * 100) / 100}
-                aria-label={t('storyboard.durationOf', { n })}
-                onChange={(e) => {
-                  const value = Number(e.target.value);
-                  if (!(value >= 0.5 && value <= 60)) return setProblem(t('storyboard.badDuration'));
+                label={t('storyboard.durationOf', { n })}
+                rangeMessage={t('storyboard.badDuration')}
+                onCommit={(value) => {
                   const doc = documentStore.getState().doc;
                   if (doc) setProblem(dispatch(setSceneDuration(doc, scene.id, value), { coalesceKey: `duration:${scene.id}` }));
                 }}
@@ -178,6 +184,9 @@ export const SceneCard = memo(function SceneCard({ scene, index, projectId, refe
                 }}
               />
             </label>
+            <button type="button" disabled={busy || !scene.imageAssetId} onClick={() => onAnimate(scene.id, n)} aria-label={t('animate.buttonN', { n })}>
+              {t('animate.button')}
+            </button>
             <button type="button" disabled={!scene.imageAssetId} onClick={() => onUseAsReference(scene.id)} aria-label={t('storyboard.useAsReferenceN', { n })}>
               {t('storyboard.useAsReference')}
             </button>
@@ -189,7 +198,7 @@ export const SceneCard = memo(function SceneCard({ scene, index, projectId, refe
           <div className="progress-fill" style={{ width: `${job ? (job.state === 'done' ? 100 : job.progress) : 0}%` }} />
         </div>
         <p className={problem || job?.state === 'error' ? 'scene-message error-text' : 'scene-message muted'} role="status">
-          {problem ?? (waiting ? t('storyboard.waitingReference', { scene: referenceLabel ?? '' }) : job ? jobLine(job, t(`jobs.state.${job.state}` as StringKey)) : '\u00a0')}
+          {(problem && localizeEditMessage(problem, language)) ?? (waiting ? t('storyboard.waitingReference', { scene: referenceLabel ?? '' }) : job ? jobLine(job, t(`jobs.state.${job.state}` as StringKey), language) : '\u00a0')}
         </p>
       </div>
     </li>

@@ -1,12 +1,14 @@
 import { useCallback, useEffect, useMemo, useState, type CSSProperties } from 'react';
+import { NarrationOrderNote } from './NarrationOrderNote.js';
 import type { AspectPreset } from '../../../../src-main/project/document.js';
 import { useT } from '../../i18n/use-t.js';
 import { invoke } from '../../ipc/client.js';
 import { errorText, useAppStore } from '../../state/app-store.js';
-import { dispatch, documentStore, useDocument, useOpenProjectDocument } from '../../state/document/index.js';
+import { dispatch, documentStore, useDocument, useOpenProjectDocument, localizeEditMessage } from '../../state/document/index.js';
 import { useJobsStore } from '../jobs/jobs-store.js';
+import { AnimateDialog } from './AnimateDialog.js';
 import { SceneCard, SCENE_DRAG_TYPE } from './SceneCard.js';
-import { followNarration, reorderScenes, sceneWarnings, splitByReference } from './scene-layout.js';
+import { animatedScenesKey, followNarration, generateAllPlan, planLine, releaseWaiting, reorderScenes, sceneWarnings, splitByReference } from './scene-layout.js';
 import { useStoryboardStore, type Estimate } from './storyboard-store.js';
 import { TemplatePicker } from './TemplatePicker.js';
 import './storyboard.css';
@@ -25,9 +27,19 @@ export function StoryboardPanel() {
   const [error, setError] = useState<string | null>(null);
   const [estimate, setEstimate] = useState<Estimate | null>(null);
   const [busy, setBusy] = useState(false);
+  const [replace, setReplace] = useState(false);
+  const plan = useMemo(() => generateAllPlan(scenes ?? [], replace), [scenes, replace]);
+  const planKey = plan.generate.join(',');
   const models = useStoryboardStore((s) => s.models);
   const style = useDocument((s) => s.doc?.style);
-  const warnings = useMemo(() => (scenes && style ? sceneWarnings({ scenes, style }, models) : []), [scenes, style, models]);
+  const warnings = useMemo(() => (scenes && style ? sceneWarnings({ scenes, style, output: { preset: preset ?? '9:16' } }, models) : []), [scenes, style, models, preset]);
+  const [animating, setAnimating] = useState<{ scene: { id: string; n: number } | null } | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
+  // "sceneId:seconds|…" for scenes shown by a video clip (a string, so the selector is stable).
+  const animatedKey = useDocument((s) => (s.doc ? animatedScenesKey(s.doc) : ''));
+  const animated = useMemo(() => new Map(animatedKey ? animatedKey.split('|').map((e) => [e.split(':')[0]!, Number(e.split(':')[1])] as const) : []), [animatedKey]);
+  const hasImages = useDocument((s) => Boolean(s.doc?.scenes.some((x) => x.imageAssetId)));
+  const onAnimate = useCallback((sceneId: string, n: number) => setAnimating({ scene: { id: sceneId, n } }), []);
 
   useEffect(() => {
     useStoryboardStore.getState().loadModels().catch((e: unknown) => setError(errorText(e)));
@@ -36,14 +48,15 @@ export function StoryboardPanel() {
   useEffect(() => {
     if (!projectId || !sceneKey || saveStatus !== 'saved') return;
     let alive = true;
-    invoke('scenes.estimate', { projectId }).then(
+    if (!planKey) return setEstimate(null);
+    invoke('scenes.estimate', { projectId, sceneIds: planKey.split(',') }).then(
       (e) => alive && setEstimate(e),
       () => alive && setEstimate(null),
     );
     return () => {
       alive = false;
     };
-  }, [projectId, sceneKey, saveStatus]);
+  }, [projectId, sceneKey, saveStatus, planKey]);
 
   const generate = useCallback(async (sceneIds?: string[]) => {
     const id = documentStore.getState().projectId;
@@ -65,8 +78,23 @@ export function StoryboardPanel() {
       setBusy(false);
     }
   }, []);
-  // Scenes waiting for their reference scene's image: generate them once it has one.
+  // Scenes waiting for their reference scene's image: generate them once it has one; if the
+  // reference's job fails, they stop waiting and the user is told which scenes were held back.
   const waiting = useStoryboardStore((s) => s.waiting);
+  const jobBySceneId = useStoryboardStore((s) => s.jobBySceneId);
+  const failedRefs = useJobsStore((s) => {
+    const ids = Object.entries(jobBySceneId).filter(([, jobId]) => s.jobs?.some((j) => j.id === jobId && (j.state === 'error' || j.state === 'cancelled')));
+    return ids.map(([sceneId]) => sceneId).join(',');
+  });
+  useEffect(() => {
+    if (!waiting.length || !scenes || !failedRefs) return;
+    const released = releaseWaiting(waiting, scenes, new Set(failedRefs.split(',')));
+    if (!released.length) return;
+    useStoryboardStore.getState().unwait(released);
+    const order = new Map(scenes.map((s, i) => [s.id, i + 1]));
+    const refs = [...new Set(released.map((id) => scenes.find((s) => s.id === id)?.referenceSceneId).filter((id): id is string => !!id))];
+    setError(t('storyboard.referenceFailed', { scene: refs.map((id) => order.get(id)).join(', '), scenes: released.map((id) => order.get(id)).join(', ') }));
+  }, [waiting, scenes, failedRefs, t]);
   useEffect(() => {
     if (!waiting.length || !scenes) return;
     const ready = waiting.filter((id) => {
@@ -135,28 +163,45 @@ export function StoryboardPanel() {
           >
             {t('storyboard.followNarration')}
           </button>
-          <button type="button" className="primary" disabled={busy || !scenes?.length} onClick={() => void generate()}>
+          <label className="inline-field">
+            <input type="checkbox" checked={replace} onChange={(e) => setReplace(e.target.checked)} />
+            <span>{t('storyboard.replaceImages')}</span>
+          </label>
+          <button type="button" className="primary" disabled={busy || plan.generate.length === 0} onClick={() => void generate(plan.generate)}>
             {t('storyboard.generateAll')}
+          </button>
+          <button type="button" disabled={!hasImages} onClick={() => setAnimating({ scene: null })}>
+            {t('animate.all')}
           </button>
         </div>
       </header>
+      {animating && projectId && <AnimateDialog projectId={projectId} scene={animating.scene} onClose={() => setAnimating(null)} onStarted={setNotice} />}
+      {notice && (
+        <p className="muted" role="status">
+          {notice}
+        </p>
+      )}
       <p className="estimate muted" aria-live="polite">
-        {estimate && scenes?.length
-          ? t('storyboard.estimate', { credits: estimate.totalCredits, cached: estimate.cached, cap: estimate.cap }) +
-            (estimate.withinCap ? '' : ` ${t('storyboard.overCap')}`)
+        {scenes?.length
+          ? planLine(plan, estimate)
+              .map((part) => t(part.key, part.values))
+              .join(' ')
           : '\u00a0'}
       </p>
       {warnings.length > 0 && (
         <ul className="warnings">
           {warnings.slice(0, 2).map((w) => (
-            <li key={`${w.scene}-${w.kind}`}>{t(w.kind === 'noNegative' ? 'storyboard.warnNoNegative' : 'storyboard.warnNoReference', { scene: w.scene, model: w.model })}</li>
+            <li key={`${w.scene}-${w.kind}`}>
+              {t(w.kind === 'noNegative' ? 'storyboard.warnNoNegative' : w.kind === 'framed' ? 'storyboard.warnFramed' : 'storyboard.warnNoReference', { scene: w.scene, model: w.model, madeAt: w.madeAt ?? '', aspect: preset ?? '9:16' })}
+            </li>
           ))}
           {warnings.length > 2 && <li>{t('storyboard.moreWarnings', { count: warnings.length - 2 })}</li>}
         </ul>
       )}
+      <NarrationOrderNote />
       {(error || loadError) && (
         <p className="inline-error" role="alert">
-          {error ?? loadError}
+          {error ? localizeEditMessage(error, useAppStore.getState().language) : loadError}
         </p>
       )}
       {projectId && <TemplatePicker projectId={projectId} sceneCount={scenes?.length ?? 0} onError={setError} />}
@@ -184,6 +229,8 @@ export function StoryboardPanel() {
               onGenerate={onGenerate}
               onMove={onMove}
               onUseAsReference={onUseAsReference}
+              onAnimate={onAnimate}
+              animatedSeconds={animated.get(scene.id) ?? null}
             />
           ))}
         </ol>

@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
+import { NumberInput } from '../../app/NumberInput.js';
 import type { CallOutput } from '../../../../src-main/ipc/contract/index.js';
 import { useT } from '../../i18n/use-t.js';
 import { invoke } from '../../ipc/client.js';
@@ -88,14 +89,15 @@ export function TemplatePicker({ projectId, sceneCount, onError }: { projectId: 
         </label>
         <label className="field narrow">
           <span>{t('storyboard.sceneCount')}</span>
-          <input
-            type="number"
+          <NumberInput
+            label={t('storyboard.sceneCount')}
+            value={count}
             min={1}
             max={30}
-            value={count}
-            onChange={(e) => {
+            integer
+            onCommit={(value) => {
               edited.current.count = true;
-              setCount(Math.max(1, Math.min(30, Math.round(Number(e.target.value) || 1))));
+              setCount(value);
             }}
           />
         </label>

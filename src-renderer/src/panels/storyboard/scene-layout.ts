@@ -2,7 +2,7 @@
  * Pure storyboard rules (tested in test/renderer/storyboard.test.ts): reordering, laying the scenes'
  * image clips back to back in scene order, and scene durations that follow the narration's sentences.
  */
-import type { CaptionCue, ProjectDocument, Scene } from '../../../../src-main/project/document.js';
+import { mainTrack, type CaptionCue, type ProjectDocument, type Scene } from '../../../../src-main/project/document.js';
 import type { EditAction } from '../../state/document/actions.js';
 
 const round = (t: number) => Math.round(t * 100) / 100;
@@ -19,12 +19,17 @@ export function reorderIds(ids: readonly string[], movedId: string, toIndex: num
 /**
  * Edits that put each scene's image clip where the scene now sits (scenes back to back from 0:00,
  * each as long as its scene). Clips without a scene are left alone. Empty when nothing moves.
+ * A scene with no picture yet keeps its place (its time is there for the narration); a scene whose
+ * clip the user moved to another track takes no time on the main track, which stays gapless.
  */
 export function layoutSceneClips(doc: Pick<ProjectDocument, 'scenes' | 'tracks'>): EditAction[] {
   const actions: EditAction[] = [];
+  const main = mainTrack(doc);
   let t = 0;
   for (const scene of doc.scenes) {
-    const clip = doc.tracks.images.find((c) => c.sceneId === scene.id);
+    const clip = main.clips.find((c) => c.sceneId === scene.id);
+    const elsewhere = !clip && doc.tracks.media.some((track) => track !== main && track.clips.some((c) => c.sceneId === scene.id));
+    if (elsewhere) continue;
     if (clip) {
       const start = round(t);
       const end = round(t + scene.duration);
@@ -110,8 +115,10 @@ export function splitByReference(scenes: readonly Pick<Scene, 'id' | 'imageAsset
 
 export interface SceneWarning {
   scene: number;
-  kind: 'noNegative' | 'noReference';
+  kind: 'noNegative' | 'noReference' | 'framed';
   model: string;
+  /** framed: the aspect the model makes instead of the project's (4o Image makes 2:3 for 9:16). */
+  madeAt?: string;
 }
 
 /**
@@ -119,8 +126,8 @@ export interface SceneWarning {
  * strings are English): a negative prompt the model cannot take, a reference it ignores.
  */
 export function sceneWarnings(
-  doc: Pick<ProjectDocument, 'scenes' | 'style'>,
-  models: readonly { id: string; label: string; negativePrompt: boolean; reference: boolean }[],
+  doc: Pick<ProjectDocument, 'scenes' | 'style'> & { output?: Pick<ProjectDocument['output'], 'preset'> },
+  models: readonly { id: string; label: string; negativePrompt: boolean; reference: boolean; framed?: Record<string, string> | undefined }[],
   defaultModel = 'flux-kontext-pro',
 ): SceneWarning[] {
   const warnings: SceneWarning[] = [];
@@ -130,6 +137,53 @@ export function sceneWarnings(
     const negative = (scene.negativePrompt || doc.style.negativePrompt).trim();
     if (negative && !model.negativePrompt) warnings.push({ scene: index + 1, kind: 'noNegative', model: model.label });
     if ((scene.referenceSceneId || scene.referenceAssetId) && !model.reference) warnings.push({ scene: index + 1, kind: 'noReference', model: model.label });
+    const madeAt = doc.output ? model.framed?.[doc.output.preset] : undefined;
+    if (madeAt) warnings.push({ scene: index + 1, kind: 'framed', model: model.label, madeAt });
   });
   return warnings;
+}
+
+/**
+ * What "Generate all" does: the scenes without a picture are generated; those that already have one
+ * (generated earlier or the user's own) are kept unless `replace`. Scenes with no prompt are skipped.
+ */
+export function generateAllPlan(scenes: readonly Pick<Scene, 'id' | 'imageAssetId' | 'prompt'>[], replace: boolean): { generate: string[]; kept: number; noPrompt: number } {
+  const withPrompt = scenes.filter((s) => s.prompt.trim());
+  const generate = withPrompt.filter((s) => replace || !s.imageAssetId).map((s) => s.id);
+  return { generate, kept: withPrompt.length - generate.length, noPrompt: scenes.length - withPrompt.length };
+}
+
+/**
+ * The "Generate all" line, as message keys: with nothing to generate it says so (no credits, no cap
+ * waiting for an estimate that is never asked); otherwise the count, the credits and the cap
+ * ('…' until the estimate arrives) and a word when that is over the cap.
+ */
+export function planLine(plan: { generate: readonly string[]; kept: number; noPrompt: number }, estimate: { totalCredits: number; cap: number; withinCap: boolean } | null): { key: 'storyboard.plan' | 'storyboard.planNothing' | 'storyboard.planNoPrompt' | 'storyboard.overCap'; values: Record<string, string | number> }[] {
+  const n = plan.generate.length;
+  const line: ReturnType<typeof planLine> = n === 0
+    ? [{ key: 'storyboard.planNothing', values: { kept: plan.kept } }]
+    : [{ key: 'storyboard.plan', values: { n, kept: plan.kept, credits: estimate?.totalCredits ?? '…', cap: estimate?.cap ?? '…' } }];
+  if (plan.noPrompt) line.push({ key: 'storyboard.planNoPrompt', values: { n: plan.noPrompt } });
+  if (n > 0 && estimate && !estimate.withinCap) line.push({ key: 'storyboard.overCap', values: {} });
+  return line;
+}
+
+/**
+ * Scenes waiting for a reference whose job failed or was cancelled: they stop waiting (the user is
+ * told and may generate the reference again); `failed` are the reference scenes' ids whose job ended so.
+ */
+export function releaseWaiting(waiting: readonly string[], scenes: readonly Pick<Scene, 'id' | 'referenceSceneId'>[], failed: ReadonlySet<string>): string[] {
+  return waiting.filter((id) => {
+    const ref = scenes.find((s) => s.id === id)?.referenceSceneId;
+    return !!ref && failed.has(ref);
+  });
+}
+
+/** "sceneId:seconds|…" for every scene whose main-track clip is a video (an animated scene). */
+export function animatedScenesKey(doc: Pick<ProjectDocument, 'tracks' | 'assets'>): string {
+  const main = doc.tracks.media.find((t) => t.role === 'main');
+  return (main?.clips ?? [])
+    .filter((c) => c.sceneId && Object.hasOwn(doc.assets, c.assetId) && doc.assets[c.assetId]!.kind === 'video')
+    .map((c) => `${c.sceneId}:${c.duration}`)
+    .join('|');
 }

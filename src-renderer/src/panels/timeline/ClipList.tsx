@@ -4,10 +4,9 @@
  */
 import { memo } from 'react';
 import { useT } from '../../i18n/use-t.js';
-import { trackSpans, useDocument } from '../../state/document/index.js';
-import { formatTime } from '../../timeline/geometry.js';
+import { laneLabel, useDocument, useLanes } from '../../state/document/index.js';
 import { useTimeline } from '../../timeline/timeline-store.js';
-import { TRACKS } from './layout.js';
+import { clipName, laneClips } from './describe.js';
 
 const ClipButton = memo(function ClipButton({ id, name }: { id: string; name: string }) {
   const selected = useTimeline((s) => s.selected.has(id));
@@ -24,13 +23,14 @@ export function ClipList() {
   const t = useT();
   const tracks = useDocument((s) => s.doc?.tracks);
   const doc = useDocument((s) => s.doc);
+  const lanes = useLanes();
   if (!tracks || !doc) return null;
   return (
     <nav className="sr-only-focusable clip-list" aria-label={t('tl.clipList')}>
-      {TRACKS.map((track) => (
-        <ul key={track} aria-label={t(`tl.track.${track}`)}>
-          {[...trackSpans(doc, track)].sort((a, b) => a.start - b.start).map((span, i) => (
-            <ClipButton key={span.id} id={span.id} name={t('tl.clipName', { track: t(`tl.track.${track}`), n: i + 1, from: formatTime(span.start), to: formatTime(span.end) })} />
+      {lanes.map((track) => (
+        <ul key={track} aria-label={laneLabel(doc, track, t)}>
+          {laneClips(doc, track).map((clip, i) => (
+            <ClipButton key={clip.id} id={clip.id} name={clipName(t, laneLabel(doc, track, t), i + 1, clip)} />
           ))}
         </ul>
       ))}

@@ -8,24 +8,36 @@ import { useT } from '../../i18n/use-t.js';
 import { Inspector } from '../../preview/Inspector.js';
 import { PreviewPlayer } from '../../preview/PreviewPlayer.js';
 import { useAppStore } from '../../state/app-store.js';
-import { bindUndoKeys, documentStore, localizeEditMessage, useDocument, useOpenProjectDocument } from '../../state/document/index.js';
-import { addTextAtPlayhead, deleteSelected, splitAtPlayhead } from '../../timeline/commands.js';
+import { useShallow } from 'zustand/react/shallow';
+import { bindUndoKeys, documentStore, laneIds, laneLabel, localizeEditMessage, useDocument, useOpenProjectDocument } from '../../state/document/index.js';
+import { addCaptionAtPlayhead, addTextAtPlayhead, deleteSelected, splitAtPlayhead } from '../../timeline/commands.js';
+import { TEXT_TEMPLATE_IDS, TEXT_TEMPLATES, type TextTemplateId } from '../../timeline/text-templates.js';
 import { formatTime } from '../../timeline/geometry.js';
 import { useTimeline, type SafeZone } from '../../timeline/timeline-store.js';
 import { ExportDialog } from '../export/ExportDialog.js';
+import { MediaBin } from '../media/MediaBin.js';
 import { ClipList } from './ClipList.js';
+import { timelineSummary } from './describe.js';
+import { CaptionNote, Scrollbar } from './Scrollbar.js';
+import { NarrationOrderNote } from '../storyboard/NarrationOrderNote.js';
+import { addOverlayTrack } from './tracks.js';
+import { acceptsDrop, dropOnTimeline } from './timeline-drop.js';
 import { bindTimelineKeys } from './keyboard.js';
-import { TRACKS } from './layout.js';
 import { TimelineStage } from './TimelineStage.js';
 
+/** The playhead's time: written straight into the text when its tenths change (playing does not re-render). */
 function PlayTime() {
-  const playhead = useTimeline((s) => s.playhead);
   const length = useDocument((s) => (s.doc ? projectDuration(s.doc) : 0));
-  return (
-    <span className="play-time" aria-live="off">
-      {formatTime(playhead)} / {formatTime(length)}
-    </span>
-  );
+  const ref = useRef<HTMLSpanElement>(null);
+  useEffect(() => {
+    const write = (playhead: number) => {
+      const text = `${formatTime(playhead)} / ${formatTime(length)}`;
+      if (ref.current && ref.current.textContent !== text) ref.current.textContent = text;
+    };
+    write(useTimeline.getState().playhead);
+    return useTimeline.subscribe((s, prev) => s.playhead !== prev.playhead && write(s.playhead));
+  }, [length]);
+  return <span className="play-time" aria-live="off" ref={ref} />;
 }
 
 function SaveState() {
@@ -46,6 +58,9 @@ function Toolbar({ width, onExport }: { width: number; onExport: () => void }) {
   const canUndo = useDocument((s) => s.history.past.length > 0);
   const canRedo = useDocument((s) => s.history.future.length > 0);
   const hasSelection = useTimeline((s) => s.selected.size > 0);
+  const ripple = useTimeline((s) => s.ripple);
+  const snapping = useTimeline((s) => s.snapping);
+  const captionStyleOpen = useTimeline((s) => s.captionStyleOpen);
   const tl = useTimeline.getState;
   return (
     <div className="tl-toolbar" role="toolbar" aria-label={t('tl.toolbar')}>
@@ -56,17 +71,50 @@ function Toolbar({ width, onExport }: { width: number; onExport: () => void }) {
       <button type="button" onClick={() => splitAtPlayhead()} aria-keyshortcuts="S">
         {t('tl.split')}
       </button>
-      <button type="button" onClick={() => deleteSelected()} disabled={!hasSelection} aria-keyshortcuts="Delete">
+      <button type="button" onClick={() => deleteSelected()} disabled={!hasSelection} aria-keyshortcuts="Delete Shift+Delete">
         {t('tl.delete')}
       </button>
       <button type="button" onClick={() => addTextAtPlayhead(t('tl.newText'))}>
         {t('tl.addText')}
+      </button>
+      <select
+        aria-label={t('txt.template')}
+        value=""
+        onChange={(e) => {
+          const id = e.target.value as TextTemplateId;
+          if (TEXT_TEMPLATES[id]) addTextAtPlayhead(t(`txt.templateText.${id}`), TEXT_TEMPLATES[id]);
+        }}
+      >
+        <option value="">{t('txt.template.pick')}</option>
+        {TEXT_TEMPLATE_IDS.map((id) => (
+          <option key={id} value={id}>
+            {t(`txt.template.${id}`)}
+          </option>
+        ))}
+      </select>
+      <button type="button" onClick={() => addCaptionAtPlayhead(t('cap.newCaption'))}>
+        {t('cap.addCaption')}
+      </button>
+      <button type="button" aria-pressed={captionStyleOpen} onClick={() => tl().setCaptionStyleOpen(!captionStyleOpen)}>
+        {t('cap.styleButton')}
+      </button>
+      <button type="button" onClick={() => addOverlayTrack()}>
+        {t('tl.addOverlay')}
       </button>
       <button type="button" onClick={() => documentStore.getState().undo()} disabled={!canUndo} aria-keyshortcuts="Control+Z">
         {t('tl.undo')}
       </button>
       <button type="button" onClick={() => documentStore.getState().redo()} disabled={!canRedo} aria-keyshortcuts="Control+Shift+Z">
         {t('tl.redo')}
+      </button>
+      <button type="button" onClick={() => tl().toggleRipple()} aria-pressed={ripple} title={t('tl.rippleHint')}>
+        {t('tl.ripple')}
+      </button>
+      <button type="button" onClick={() => tl().toggleSnapping()} aria-pressed={snapping} aria-keyshortcuts="N">
+        {t('tl.snapping')}
+      </button>
+      <button type="button" onClick={() => tl().zoomToFit()} aria-keyshortcuts="Shift+Z">
+        {t('tl.fit')}
       </button>
       <button type="button" onClick={() => tl().zoomBy(1 / 1.25, width / 2)} aria-label={t('tl.zoomOut')} aria-keyshortcuts="-">
         −
@@ -92,6 +140,32 @@ function Toolbar({ width, onExport }: { width: number; onExport: () => void }) {
   );
 }
 
+/** The lane names beside the canvas; re-rendered only when a lane is added, removed or renamed. */
+function LaneLabels() {
+  const t = useT();
+  const labels = useDocument(useShallow((s) => (s.doc ? laneIds(s.doc).map((lane) => laneLabel(s.doc!, lane, t)) : [])));
+  return (
+    <>
+      {labels.map((label, i) => (
+        <div key={i} className="tl-track-label">
+          {label}
+        </div>
+      ))}
+    </>
+  );
+}
+
+/** The canvas's text alternative: every track with its clips' count and span (the clip list follows). */
+function TimelineSummary() {
+  const t = useT();
+  const summary = useDocument((s) => (s.doc ? timelineSummary(s.doc, projectDuration(s.doc), t) : ''));
+  return (
+    <p id="tl-summary" className="visually-hidden">
+      {summary}
+    </p>
+  );
+}
+
 export function TimelinePanel() {
   const t = useT();
   useOpenProjectDocument(documentStore);
@@ -104,6 +178,7 @@ export function TimelinePanel() {
   const saveError = useDocument((s) => (s.saveStatus === 'error' ? s.saveError : null));
   const selected = useTimeline((s) => s.selected);
   const [kbEditing, setKbEditing] = useState(false);
+  const [dropping, setDropping] = useState(false);
   const exporting = useTimeline((s) => s.exportOpen);
   const setExporting = useTimeline.getState().setExportOpen;
   const stageBox = useRef<HTMLDivElement>(null);
@@ -118,6 +193,8 @@ export function TimelinePanel() {
     observer.observe(el);
     return () => observer.disconnect();
   }, [loaded]);
+  const length = useDocument((s) => (s.doc ? projectDuration(s.doc) : 0));
+  useEffect(() => useTimeline.getState().setBounds(length, width), [length, width]);
   useEffect(
     () =>
       // While playing, page the timeline so the playhead stays in view.
@@ -138,18 +215,30 @@ export function TimelinePanel() {
     };
   }, []);
   const single = selected.size === 1 ? [...selected][0]! : null;
-  const kbClip = useDocument((s) => (kbEditing && single && s.doc?.tracks.images.some((c) => c.id === single) ? single : null));
+  // Ken Burns frames are edited on a still picture only (a video clip has the inspector's fields).
+  const kbClip = useDocument((s) => (kbEditing && single && s.doc?.tracks.media.some((m) => m.role === 'main' && m.clips.some((c) => c.id === single && s.doc!.assets[c.assetId]?.kind === 'image')) ? single : null));
 
-  if (!currentProjectId) return <section className="panel"><p className="empty">{t('app.noProject')}</p></section>;
-  if (loadError) return <section className="panel"><p role="alert" className="empty">{loadError}</p></section>;
-  if (!loaded || projectId !== currentProjectId) return <section className="panel"><p className="muted">{t('app.loading')}</p></section>;
+  const waiting = !currentProjectId ? <p className="empty">{t('app.noProject')}</p> : loadError ? <p role="alert" className="empty">{loadError}</p> : !loaded || projectId !== currentProjectId ? <p className="muted">{t('app.loading')}</p> : null;
+  if (waiting || !projectId) {
+    return (
+      <section className="panel" aria-labelledby="timeline-heading">
+        <h1 id="timeline-heading">{t('nav.timeline')}</h1>
+        {waiting}
+      </section>
+    );
+  }
 
   return (
-    <section className="editor" aria-label={t('tl.heading')}>
+    <section className="editor" aria-labelledby="timeline-heading">
+      {/* The editor gives its room to the tracks: its heading is for screen readers' heading navigation. */}
+      <h1 id="timeline-heading" className="visually-hidden">
+        {t('tl.heading')}
+      </h1>
       <Toolbar width={width} onExport={() => setExporting(true)} />
       <div className="editor-top">
         <PreviewPlayer kenBurnsClipId={kbClip} />
         <Inspector kbEditing={kbEditing} setKbEditing={setKbEditing} />
+        <MediaBin projectId={projectId} />
       </div>
       <p className="tl-notice" role="alert">
         {notice ? localizeEditMessage(notice, language) : saveError ? `${t('tl.save.error')}: ${saveError}` : ''}
@@ -157,16 +246,35 @@ export function TimelinePanel() {
       <div className="tl-body">
         <div className="tl-labels" aria-hidden="true">
           <div className="tl-ruler-label" />
-          {TRACKS.map((track) => (
-            <div key={track} className="tl-track-label">
-              {t(`tl.track.${track}`)}
-            </div>
-          ))}
+          <LaneLabels />
         </div>
-        <div className="tl-stage" ref={stageBox} role="application" aria-label={t('tl.canvas')} aria-describedby="tl-help">
+        <div
+          className={`tl-stage${dropping ? ' dropping' : ''}`}
+          id="tl-canvas"
+          ref={stageBox}
+          role="application"
+          tabIndex={0}
+          aria-label={t('tl.canvas')}
+          aria-describedby="tl-summary tl-help"
+          onDragOver={(e) => {
+            if (!acceptsDrop(e)) return;
+            e.preventDefault();
+            e.dataTransfer.dropEffect = 'copy';
+            setDropping(true);
+          }}
+          onDragLeave={() => setDropping(false)}
+          onDrop={(e) => {
+            setDropping(false);
+            dropOnTimeline(e, projectId);
+          }}
+        >
           <TimelineStage width={width} projectId={projectId} />
+          <Scrollbar width={width} length={length} />
         </div>
       </div>
+      <TimelineSummary />
+      <CaptionNote />
+      <NarrationOrderNote />
       <p id="tl-help" className="muted tl-help">
         {t('tl.help')}
       </p>

@@ -3,14 +3,16 @@
  * Ctrl+wheel zooms around the pointer, wheel scrolls. Konva draws; the stores own the state.
  */
 import type Konva from 'konva';
-import { memo, useRef } from 'react';
+import { memo, useEffect, useRef } from 'react';
 import { Group, Layer, Line, Rect, Stage, Text } from 'react-konva';
 import { formatTime, rulerStep, timeToX, xToTime } from '../../timeline/geometry.js';
 import { useTimeline } from '../../timeline/timeline-store.js';
-import { RULER_H, STAGE_H, TRACKS } from './layout.js';
+import { RULER_H, stageHeight } from './layout.js';
+import { useLanes } from '../../state/document/index.js';
 import { TrackLayer } from './TrackLayer.js';
+import { useTimelinePalette, type TimelinePalette } from '../../timeline/palette.js';
 
-const Ruler = memo(function Ruler({ width, zoom, scroll }: { width: number; zoom: number; scroll: number }) {
+const Ruler = memo(function Ruler({ width, zoom, scroll, palette }: { width: number; zoom: number; scroll: number; palette: TimelinePalette }) {
   const step = rulerStep(zoom);
   const first = Math.floor(scroll / step) * step;
   const ticks: number[] = [];
@@ -18,33 +20,45 @@ const Ruler = memo(function Ruler({ width, zoom, scroll }: { width: number; zoom
   const view = { zoom, scroll };
   return (
     <>
-      <Rect x={0} y={0} width={width} height={RULER_H} fill="#1e222b" />
+      <Rect x={0} y={0} width={width} height={RULER_H} fill={palette.ruler} />
       {ticks.map((t) => (
-        <Text key={t.toFixed(3)} x={timeToX(t, view) + 3} y={6} text={formatTime(t)} fontSize={11} fill="#9099a8" listening={false} />
+        <Text key={t.toFixed(3)} x={timeToX(t, view) + 3} y={6} text={formatTime(t)} fontSize={11} fill={palette.rulerText} listening={false} />
       ))}
       {ticks.map((t) => (
-        <Line key={`l${t.toFixed(3)}`} points={[timeToX(t, view), RULER_H - 8, timeToX(t, view), RULER_H]} stroke="#9099a8" strokeWidth={1} listening={false} />
+        <Line key={`l${t.toFixed(3)}`} points={[timeToX(t, view), RULER_H - 8, timeToX(t, view), RULER_H]} stroke={palette.rulerText} strokeWidth={1} listening={false} />
       ))}
     </>
   );
 });
 
-function SnapGuide({ zoom, scroll }: { zoom: number; scroll: number }) {
+function SnapGuide({ zoom, scroll, height, color }: { zoom: number; scroll: number; height: number; color: string }) {
   const snapAt = useTimeline((s) => s.snapAt);
   if (snapAt === null) return null;
   const x = timeToX(snapAt, { zoom, scroll });
-  return <Line points={[x, RULER_H, x, STAGE_H]} stroke="#ffb020" strokeWidth={1} dash={[4, 3]} />;
+  return <Line points={[x, RULER_H, x, height]} stroke={color} strokeWidth={1} dash={[4, 3]} />;
 }
 
-const Playhead = memo(function Playhead({ zoom, scroll }: { zoom: number; scroll: number }) {
-  const playhead = useTimeline((s) => s.playhead);
-  const x = timeToX(playhead, { zoom, scroll });
+/**
+ * The playhead: a line over the canvas on its own compositing layer, moved straight from the store
+ * by a transform. Playing moves it every frame without re-rendering React or redrawing a Konva layer
+ * (only the line's own few pixels change on screen).
+ */
+const Playhead = memo(function Playhead({ zoom, scroll, height, palette }: { zoom: number; scroll: number; height: number; palette: TimelinePalette }) {
+  const line = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    const move = (playhead: number) => {
+      if (line.current) line.current.style.transform = `translateX(${timeToX(playhead, { zoom, scroll }) - 6}px)`;
+    };
+    move(useTimeline.getState().playhead);
+    return useTimeline.subscribe((s, prev) => s.playhead !== prev.playhead && move(s.playhead));
+  }, [zoom, scroll]);
   return (
-    <Layer listening={false}>
-      <SnapGuide zoom={zoom} scroll={scroll} />
-      <Line points={[x, 0, x, STAGE_H]} stroke="#ff5d5d" strokeWidth={2} />
-      <Line points={[x - 6, 0, x + 6, 0, x, 9]} closed fill="#ff5d5d" />
-    </Layer>
+    <div ref={line} aria-hidden="true" style={{ position: 'absolute', left: 0, top: 0, width: 12, height, pointerEvents: 'none', willChange: 'transform' }}>
+      <svg width={12} height={height} style={{ display: 'block', overflow: 'visible' }}>
+        <line x1={6} y1={0} x2={6} y2={height} stroke={palette.playhead} strokeWidth={2} />
+        <polygon points="0,0 12,0 6,9" fill={palette.playhead} />
+      </svg>
+    </div>
   );
 });
 
@@ -52,6 +66,9 @@ export function TimelineStage({ width, projectId }: { width: number; projectId: 
   const zoom = useTimeline((s) => s.zoom);
   const scroll = useTimeline((s) => s.scroll);
   const scrubbing = useRef(false);
+  const lanes = useLanes();
+  const palette = useTimelinePalette();
+  const STAGE_H = stageHeight(lanes.length);
 
   const scrubTo = (stage: Konva.Stage | null) => {
     const pointer = stage?.getPointerPosition();
@@ -59,51 +76,56 @@ export function TimelineStage({ width, projectId }: { width: number; projectId: 
   };
 
   return (
-    <Stage
-      width={width}
-      height={STAGE_H}
-      onWheel={(e) => {
-        e.evt.preventDefault();
-        const state = useTimeline.getState();
-        if (e.evt.ctrlKey || e.evt.metaKey) {
-          const pointer = e.target.getStage()?.getPointerPosition();
-          state.zoomBy(e.evt.deltaY < 0 ? 1.15 : 1 / 1.15, pointer?.x ?? width / 2);
-        } else {
-          const delta = Math.abs(e.evt.deltaX) > Math.abs(e.evt.deltaY) ? e.evt.deltaX : e.evt.deltaY;
-          state.setView({ scroll: state.scroll + delta / state.zoom });
-        }
-      }}
-      onMouseMove={(e) => scrubbing.current && scrubTo(e.target.getStage())}
-      onMouseUp={() => (scrubbing.current = false)}
-      onMouseLeave={() => (scrubbing.current = false)}
-    >
-      <Layer>
-        <Rect
-          x={0}
-          y={0}
-          width={width}
-          height={STAGE_H}
-          fill="#12151b"
-          onMouseDown={(e) => {
-            useTimeline.getState().select(null);
-            scrubTo(e.target.getStage());
-          }}
-        />
-        <Group
-          onMouseDown={(e) => {
-            e.cancelBubble = true;
-            scrubbing.current = true;
-            scrubTo(e.target.getStage());
-          }}
-        >
-          <Ruler width={width} zoom={zoom} scroll={scroll} />
-        </Group>
-      </Layer>
-      {TRACKS.map((track) => (
-        <TrackLayer key={track} track={track} projectId={projectId} width={width} zoom={zoom} scroll={scroll} />
-      ))}
-      <Playhead zoom={zoom} scroll={scroll} />
-    </Stage>
+    <div style={{ position: 'relative', width, height: STAGE_H, overflow: 'hidden' }}>
+      <Stage
+        width={width}
+        height={STAGE_H}
+        onWheel={(e) => {
+          e.evt.preventDefault();
+          const state = useTimeline.getState();
+          if (e.evt.ctrlKey || e.evt.metaKey) {
+            const pointer = e.target.getStage()?.getPointerPosition();
+            state.zoomBy(e.evt.deltaY < 0 ? 1.15 : 1 / 1.15, pointer?.x ?? width / 2);
+          } else {
+            const delta = Math.abs(e.evt.deltaX) > Math.abs(e.evt.deltaY) ? e.evt.deltaX : e.evt.deltaY;
+            state.setView({ scroll: state.scroll + delta / state.zoom });
+          }
+        }}
+        onMouseMove={(e) => scrubbing.current && scrubTo(e.target.getStage())}
+        onMouseUp={() => (scrubbing.current = false)}
+        onMouseLeave={() => (scrubbing.current = false)}
+      >
+        <Layer>
+          <Rect
+            x={0}
+            y={0}
+            width={width}
+            height={STAGE_H}
+            fill={palette.background}
+            onMouseDown={(e) => {
+              useTimeline.getState().select(null);
+              scrubTo(e.target.getStage());
+            }}
+          />
+          <Group
+            onMouseDown={(e) => {
+              e.cancelBubble = true;
+              scrubbing.current = true;
+              scrubTo(e.target.getStage());
+            }}
+          >
+            <Ruler width={width} zoom={zoom} scroll={scroll} palette={palette} />
+          </Group>
+        </Layer>
+        {lanes.map((track, index) => (
+          <TrackLayer key={track} track={track} index={index} projectId={projectId} width={width} zoom={zoom} scroll={scroll} palette={palette} />
+        ))}
+        <Layer listening={false}>
+          <SnapGuide zoom={zoom} scroll={scroll} height={STAGE_H} color={palette.snap} />
+        </Layer>
+      </Stage>
+      <Playhead zoom={zoom} scroll={scroll} height={STAGE_H} palette={palette} />
+    </div>
   );
 }
 

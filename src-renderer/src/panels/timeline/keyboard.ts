@@ -1,6 +1,6 @@
 /** The timeline's keys (bound while the panel is shown; text fields keep their own keys). */
-import { documentStore } from '../../state/document/index.js';
-import { deleteSelected, nudgeSelected, splitAtPlayhead } from '../../timeline/commands.js';
+import { documentStore, isForDialog } from '../../state/document/index.js';
+import { deleteSelected, nudgeSelected, selectAll, splitAtPlayhead } from '../../timeline/commands.js';
 import { useTimeline } from '../../timeline/timeline-store.js';
 
 const isTextField = (target: EventTarget | null) =>
@@ -8,15 +8,24 @@ const isTextField = (target: EventTarget | null) =>
 
 export function bindTimelineKeys(width: () => number): () => void {
   const onKey = (e: KeyboardEvent) => {
-    if (isTextField(e.target) || e.altKey) return;
+    if (isTextField(e.target) || isForDialog(e) || e.altKey) return;
     const tl = useTimeline.getState();
     const mod = e.ctrlKey || e.metaKey;
-    if (mod && e.key.toLowerCase() === 's') {
+    const key = e.key.toLowerCase();
+    if (mod && key === 's') {
       void documentStore.getState().saveNow();
-    } else if (mod) {
+    } else if (mod && key === 'b') splitAtPlayhead();
+    else if (mod && key === 'a') selectAll();
+    else if (mod) {
       return;
-    } else if (e.key === 's' || e.key === 'S') splitAtPlayhead();
-    else if (e.key === 'Delete' || e.key === 'Backspace') deleteSelected();
+    } else if (key === 's') splitAtPlayhead();
+    else if (e.key === 'Delete' || e.key === 'Backspace') deleteSelected(e.shiftKey || !tl.ripple);
+    else if (key === 'n') tl.toggleSnapping();
+    else if (key === 'j') tl.shuttle(-1);
+    else if (key === 'k') tl.shuttle(0);
+    else if (key === 'l') tl.shuttle(1);
+    else if (key === 'z' && e.shiftKey) tl.zoomToFit();
+    else if (e.key === 'End') tl.setPlayhead(tl.length);
     else if (e.key === 'ArrowLeft' || e.key === 'ArrowRight') {
       const step = (e.shiftKey ? 1 : 0.1) * (e.key === 'ArrowLeft' ? -1 : 1);
       if (tl.selected.size > 0) nudgeSelected(step);

@@ -1,19 +1,16 @@
-/** Fixed sizes of the timeline drawing (pixels). */
-import type { TrackName } from '../../state/document/index.js';
+/** Fixed sizes of the timeline drawing (pixels). Lanes: state/document/clips.ts `laneIds`. */
 
 export const RULER_H = 26;
 export const TRACK_H = 46;
 export const TRACK_GAP = 4;
 export const HANDLE_W = 7;
 
-export const TRACKS: readonly TrackName[] = ['images', 'text', 'captions', 'narration', 'music'];
 export const trackY = (index: number) => RULER_H + TRACK_GAP + index * (TRACK_H + TRACK_GAP);
-export const STAGE_H = trackY(TRACKS.length);
+/** The stage's height for `lanes` lanes. */
+export const stageHeight = (lanes: number) => trackY(lanes);
 
-export const TRACK_COLORS: Record<TrackName, string> = {
-  images: '#3a6ea5',
-  text: '#8a5cc2',
-  captions: '#2f8f83',
-  narration: '#b5762a',
-  music: '#4f7f3a',
-};
+/** The lane index under stage y (null above the first lane; the caller bounds it by the lane count). */
+export function laneAt(y: number): number | null {
+  const index = Math.floor((y - RULER_H - TRACK_GAP / 2) / (TRACK_H + TRACK_GAP));
+  return index < 0 ? null : index;
+}

@@ -68,3 +68,36 @@ export function usePeaks(projectId: string | null, assetId: string): Peaks | nul
   }, [projectId, assetId]);
   return value;
 }
+
+export interface Strip {
+  image: HTMLImageElement;
+  frames: number;
+  times: number[];
+  frameWidth: number;
+  frameHeight: number;
+}
+const strips = new Map<string, Promise<Strip>>();
+
+/** A video asset's filmstrip (media.strip, made once by the core), decoded, or null while loading. */
+export function useStrip(projectId: string | null, assetId: string | null): Strip | null {
+  const [value, setValue] = useState<Strip | null>(null);
+  useEffect(() => {
+    if (!projectId || !assetId) return setValue(null);
+    const key = `${projectId}/${assetId}`;
+    let pending = strips.get(key);
+    if (!pending) {
+      pending = invoke('media.strip', { projectId, assetId }).then(async (s) => ({ ...s, image: await loadImage(s.dataUrl) }));
+      pending.catch(() => strips.delete(key));
+      strips.set(key, pending);
+    }
+    let live = true;
+    pending.then(
+      (s) => live && setValue(s),
+      () => live && setValue(null),
+    );
+    return () => {
+      live = false;
+    };
+  }, [projectId, assetId]);
+  return value;
+}

@@ -2,11 +2,13 @@ import { useEffect, useRef, useState } from 'react';
 import type { Job } from '../../../../src-main/ipc/contract/jobs.js';
 import type { NarrationSettings } from '../../../../src-main/project/document.js';
 import type { StringKey } from '../../i18n/strings.js';
+import { RewriteSentence } from '../make/Rewrite.js';
 import { jobLine } from '../jobs/job-list.js';
-import { useT } from '../../i18n/use-t.js';
+import { useLanguage, useT } from '../../i18n/use-t.js';
 import { invoke, mediaUrl } from '../../ipc/client.js';
+import { storedWords } from '../../i18n/messages.js';
 import { errorText, useAppStore } from '../../state/app-store.js';
-import { dispatch, documentStore, useDocument, useOpenProjectDocument } from '../../state/document/index.js';
+import { dispatch, documentStore, useDocument, useOpenProjectDocument, localizeEditMessage } from '../../state/document/index.js';
 import { upsertJob, useJobsStore } from '../jobs/jobs-store.js';
 import { estimateScript, formatSeconds, previewText } from './estimate.js';
 import { VoiceInstall } from './VoiceInstall.js';
@@ -22,11 +24,12 @@ function useJob(id: string | null): Job | undefined {
 /** Script, language, engine, voice, speed; preview in the page; generate the narration and captions. */
 export function VoicePanel() {
   const t = useT();
+  const language = useLanguage();
   useOpenProjectDocument(documentStore);
   const currentProjectId = useAppStore((s) => s.currentProjectId);
   const projectId = useDocument((s) => s.projectId);
   const narration = useDocument((s) => s.doc?.narration);
-  const narrationClip = useDocument((s) => s.doc?.tracks.narration[0]);
+  const narrationClip = useDocument((s) => s.doc?.tracks.media.find((m) => m.role === 'narration')?.clips[0]);
   const cueCount = useDocument((s) => s.doc?.tracks.captions.cues.length ?? 0);
   const voices = useVoicesStore((s) => s.voices);
   const elevenlabs = useVoicesStore((s) => s.elevenlabs);
@@ -122,7 +125,7 @@ export function VoicePanel() {
     }
   }
 
-  const lineOf = (job: Job | undefined) => (job ? jobLine(job, t(`jobs.state.${job.state}` as StringKey)) : '\u00a0');
+  const lineOf = (job: Job | undefined) => (job ? jobLine(job, t(`jobs.state.${job.state}` as StringKey), language) : '\u00a0');
 
   return (
     <section className="panel voice" aria-labelledby="voice-heading">
@@ -131,7 +134,7 @@ export function VoicePanel() {
       </header>
       {error && (
         <p className="inline-error" role="alert">
-          {error}
+          {error && localizeEditMessage(error, language)}
         </p>
       )}
       <div className="voice-grid">
@@ -143,6 +146,7 @@ export function VoicePanel() {
           <p className={estimate ? 'muted small' : 'error-text small'} role="status">
             {estimate ? t('voice.estimate', { words: estimate.words, sentences: estimate.sentences, time: formatSeconds(estimate.seconds) }) : t('voice.emptyScript')}
           </p>
+          {estimate && <RewriteSentence projectId={projectId} sentences={estimate.sentences} />}
         </div>
         <div className="card voice-controls">
           <label className="field">
@@ -206,7 +210,7 @@ export function VoicePanel() {
             {lineOf(synthJob)}
             {synthResult?.measuredWpm ? ` · ${t('voice.measured', { wpm: Math.round(synthResult.measuredWpm) })}` : ''}
           </p>
-          {synthResult?.warnings?.length ? <p className="small note">{synthResult.warnings.join(' ')}</p> : null}
+          {synthResult?.warnings?.length ? <p className="small note">{synthResult.warnings.map((w) => storedWords(language, w)).join(' ')}</p> : null}
           <p className={previewJob?.state === 'error' ? 'small error-text job-line' : 'small muted job-line'}>{previewJob ? `${t('voice.preview')}: ${lineOf(previewJob)}` : '\u00a0'}</p>
           <audio ref={audioRef} controls className="preview-audio" aria-label={t('voice.previewAudio')} src={previewUrl ?? undefined} />
           <div className="narration-result">

@@ -31,16 +31,19 @@
  *   core should not be mirrored with dispatch: the event brings their result.
  */
 import { useStore } from 'zustand';
+import { useShallow } from 'zustand/react/shallow';
 import type { ProjectDocument } from '../../../../src-main/project/document.js';
 import { invoke, on } from '../../ipc/client.js';
-import type { EditAction } from './actions.js';
+import type { EditAction, TrackName } from './actions.js';
+import { laneIds } from './clips.js';
 import { createDocumentStore, type DocumentActions, type DocumentState } from './store.js';
 
-export { edit, EditError, type EditAction, type TrackName } from './actions.js';
+export { edit, EditError, editMessage, messageRefOf, type EditAction, type TrackName } from './actions.js';
 export { applyAction, tryApplyAction, documentProblem, MIN_CLIP } from './reduce.js';
-export { findClip, clipSpan, trackSpans, TRACK_ORDER, type AnyClip } from './clips.js';
+export { findClip, clipSpan, trackSpans, laneIds, mediaTrackById, type AnyClip } from './clips.js';
+export { laneLabel, laneColor } from './lanes.js';
 export { createDocumentStore, sameContent, type DocumentStore, type DocumentState, type DocumentSyncDeps } from './store.js';
-export { useOpenProjectDocument, bindUndoKeys } from './bindings.js';
+export { useOpenProjectDocument, bindUndoKeys, isForDialog } from './bindings.js';
 export { localizeEditMessage } from './messages.js';
 
 /** The app's one document store, wired to the core through the contract client. */
@@ -63,6 +66,12 @@ if (typeof window !== 'undefined') window.whatifDocument = documentStore;
 
 export function useDocument<T>(selector: (state: DocumentState & DocumentActions) => T): T {
   return useStore(documentStore, selector);
+}
+
+const NO_LANES: TrackName[] = [];
+/** The timeline's lanes, top to bottom; the same array while they do not change (clip edits keep it). */
+export function useLanes(): TrackName[] {
+  return useStore(documentStore, useShallow((s) => (s.doc ? laneIds(s.doc) : NO_LANES)));
 }
 
 export function dispatch(action: EditAction, options?: { coalesceKey?: string }): string | null {

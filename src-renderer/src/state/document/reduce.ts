@@ -3,9 +3,12 @@
  * user. Every result is checked against ProjectDocumentSchema (fields and cross-field rules), so the
  * store can never hold an invalid document.
  */
-import { ASPECT_PRESETS, ProjectDocumentSchema, type ProjectDocument } from '../../../../src-main/project/document.js';
-import { EditError, type EditAction } from './actions.js';
-import { allClipIds, clipSpan, findClip, replaceClip, withoutClips, withSpan, type AnyClip } from './clips.js';
+import { ASPECT_PRESETS, mainTrack, MAX_TRACKS, ProjectDocumentSchema, type ProjectDocument } from '../../../../src-main/project/document.js';
+import { mergeCues, moveWordEdge, splitCue, toggleEmphasis, withCueText } from '../../../../src-main/media/captions/cue-edit.js';
+import { withCaptionStyle } from '../../../../src-main/media/captions/look.js';
+import { editError, EditError, type EditAction } from './actions.js';
+import { allClipIds, clipSpan, findClip, insertClip, mediaTrackById, replaceClip, withoutClips, withSpan, type AnyClip } from './clips.js';
+import { moveClipToTrack, reorderMainClip, rippleDelete, textRidingWithPicture } from './ripple.js';
 
 /** Smallest clip length an edit may leave (seconds). */
 export const MIN_CLIP = 0.1;
@@ -13,30 +16,40 @@ const round = (t: number) => Math.round(t * 1000) / 1000;
 
 function mustFind(doc: ProjectDocument, id: string): AnyClip {
   const found = findClip(doc, id);
-  if (!found) throw new EditError(`There is no clip ${id} in this project (it may have been deleted).`);
+  if (!found) throw editError('edit.clipGone');
   return found;
+}
+
+/** Whether the clip's media has a timeline of its own (video, audio), so trimming moves its source. */
+function hasSource(doc: ProjectDocument, assetId: string): boolean {
+  const kind = Object.hasOwn(doc.assets, assetId) ? doc.assets[assetId]!.kind : undefined;
+  return kind === 'video' || kind === 'audio';
+}
+
+function isPicture(doc: ProjectDocument, found: AnyClip & { track: 'media' }): boolean {
+  return mediaTrackById(doc, found.trackId)?.kind === 'video';
 }
 
 function mustFindScene(doc: ProjectDocument, id: string) {
   const index = doc.scenes.findIndex((s) => s.id === id);
-  if (index < 0) throw new EditError(`There is no scene ${id} in this project.`);
+  if (index < 0) throw editError('edit.sceneGone');
   return index;
 }
 
 function assertNewId(doc: ProjectDocument, id: string): void {
-  if (allClipIds(doc).has(id)) throw new EditError(`A clip with id ${id} already exists.`);
+  if (allClipIds(doc).has(id)) throw editError('edit.clipExists');
 }
 
 function applyUnchecked(doc: ProjectDocument, action: EditAction): ProjectDocument {
   switch (action.type) {
     case 'moveClips': {
-      if (!Number.isFinite(action.delta)) throw new EditError('A move needs a finite time.');
+      if (!Number.isFinite(action.delta)) throw editError('edit.finiteTime');
       let next = doc;
       for (const id of new Set(action.ids)) {
         const found = mustFind(next, id);
         const span = clipSpan(found);
         const start = round(span.start + action.delta);
-        if (start < -1e-9) throw new EditError('A clip cannot start before 0:00.');
+        if (start < -1e-9) throw editError('edit.beforeZero');
         next = replaceClip(next, withSpan(found, Math.max(0, start), round(Math.max(0, start) + span.end - span.start), true));
       }
       return next;
@@ -44,19 +57,19 @@ function applyUnchecked(doc: ProjectDocument, action: EditAction): ProjectDocume
     case 'moveClip': {
       const found = mustFind(doc, action.id);
       const span = clipSpan(found);
-      if (!Number.isFinite(action.start) || action.start < 0) throw new EditError('A clip cannot start before 0:00.');
+      if (!Number.isFinite(action.start) || action.start < 0) throw editError('edit.beforeZero');
       return replaceClip(doc, withSpan(found, round(action.start), round(action.start + span.end - span.start), true));
     }
     case 'trimClip': {
       const found = mustFind(doc, action.id);
       const span = clipSpan(found);
       const time = round(action.time);
-      if (!Number.isFinite(time) || time < 0) throw new EditError('A clip cannot start before 0:00.');
+      if (!Number.isFinite(time) || time < 0) throw editError('edit.beforeZero');
       const start = action.edge === 'start' ? time : span.start;
       const end = action.edge === 'end' ? time : span.end;
-      if (end - start < MIN_CLIP - 1e-9) throw new EditError(`A clip must stay at least ${MIN_CLIP}s long.`);
-      if ((found.track === 'narration' || found.track === 'music') && action.edge === 'start' && found.clip.trimStart + (start - span.start) < -1e-9) {
-        throw new EditError('The audio does not start earlier than this.');
+      if (end - start < MIN_CLIP - 1e-9) throw editError('edit.minLength', { seconds: MIN_CLIP });
+      if (found.track === 'media' && action.edge === 'start' && hasSource(doc, found.clip.assetId) && found.clip.sourceIn + (start - span.start) * found.clip.speed < -1e-9) {
+        throw editError('edit.recordingStart');
       }
       return replaceClip(doc, withSpan(found, start, end, false));
     }
@@ -64,42 +77,42 @@ function applyUnchecked(doc: ProjectDocument, action: EditAction): ProjectDocume
       const found = mustFind(doc, action.id);
       const span = clipSpan(found);
       const at = round(action.at);
-      if (at - span.start < MIN_CLIP - 1e-9 || span.end - at < MIN_CLIP - 1e-9) throw new EditError('Put the playhead inside the clip (not at its edge) to split it.');
+      if (at - span.start < MIN_CLIP - 1e-9 || span.end - at < MIN_CLIP - 1e-9) throw editError('edit.splitInside');
       assertNewId(doc, action.newId);
       const left = withSpan(found, span.start, at, false);
       const right = withSpan(found, at, span.end, false);
       right.clip = { ...right.clip, id: action.newId } as never;
-      if (right.track === 'images') right.clip = { ...right.clip, transitionIn: { kind: 'cut', duration: 0 } };
+      if (right.track === 'media') right.clip = { ...right.clip, transitionIn: { kind: 'cut', duration: 0 }, fadeIn: 0 };
+      if (left.track === 'media') left.clip = { ...left.clip, fadeOut: 0 };
       if (right.track === 'text') right.clip = { ...right.clip, fadeIn: 0 };
       if (left.track === 'text') left.clip = { ...left.clip, fadeOut: 0 };
-      if (right.track === 'captions' && found.track === 'captions' && found.clip.words) {
-        (left.clip as typeof found.clip).words = found.clip.words.filter((w) => w.start < at);
-        (right.clip as typeof found.clip).words = found.clip.words.filter((w) => w.start >= at);
+      if (right.track === 'captions' && left.track === 'captions' && found.track === 'captions') {
+        // Text, words and emphasis split between the words (cue-edit.ts).
+        const halves = splitCue(found.clip, at, action.newId)!;
+        left.clip = halves[0];
+        right.clip = halves[1];
       }
-      let next = replaceClip(doc, left);
-      const t = next.tracks;
-      switch (right.track) {
-        case 'images':
-          next = { ...next, tracks: { ...t, images: [...t.images, right.clip] } };
-          break;
-        case 'text':
-          next = { ...next, tracks: { ...t, text: [...t.text, right.clip] } };
-          break;
-        case 'captions':
-          next = { ...next, tracks: { ...t, captions: { ...t.captions, cues: [...t.captions.cues, right.clip] } } };
-          break;
-        case 'narration':
-          next = { ...next, tracks: { ...t, narration: [...t.narration, right.clip] } };
-          break;
-        case 'music':
-          next = { ...next, tracks: { ...t, music: [...t.music, right.clip] } };
-          break;
-      }
-      return next;
+      return insertClip(replaceClip(doc, left), right);
     }
     case 'deleteClips': {
       for (const id of action.ids) mustFind(doc, id);
       return withoutClips(doc, new Set(action.ids));
+    }
+    case 'rippleDelete': {
+      for (const id of action.ids) mustFind(doc, id);
+      return rippleDelete(doc, new Set(action.ids));
+    }
+    case 'reorderClip': {
+      const found = mustFind(doc, action.id);
+      if (found.track !== 'media' || found.trackId !== mainTrack(doc).id) throw editError('edit.reorderMainOnly');
+      if (!Number.isFinite(action.index)) throw editError('edit.finiteTime');
+      return reorderMainClip(doc, action.id, action.index);
+    }
+    case 'moveClipToTrack': {
+      const found = mustFind(doc, action.id);
+      if (found.track !== 'media') throw editError('edit.mediaChangesTracks');
+      if (!Number.isFinite(action.start) || action.start < 0) throw editError('edit.beforeZero');
+      return moveClipToTrack(doc, action.id, action.trackId, action.start);
     }
     case 'addTextClip':
       assertNewId(doc, action.clip.id);
@@ -107,40 +120,46 @@ function applyUnchecked(doc: ProjectDocument, action: EditAction): ProjectDocume
     case 'updateTextClip':
     case 'setTextStyle': {
       const found = mustFind(doc, action.id);
-      if (found.track !== 'text') throw new EditError('Only a text clip has text and a text style.');
+      if (found.track !== 'text') throw editError('edit.textOnly');
       const patch = action.type === 'setTextStyle' ? { style: action.style } : action.patch;
       const style = patch.style ? { ...found.clip.style, ...patch.style, box: { ...found.clip.style.box, ...(patch.style.box ?? {}) } } : found.clip.style;
-      if (patch.text !== undefined && patch.text.trim() === '') throw new EditError('A text overlay needs some text (delete the clip to remove it).');
+      if (patch.text !== undefined && patch.text.trim() === '') throw editError('edit.textEmpty');
       return replaceClip(doc, { track: 'text', clip: { ...found.clip, ...patch, id: found.clip.id, style } });
     }
     case 'setKenBurns': {
       const found = mustFind(doc, action.id);
-      if (found.track !== 'images') throw new EditError('Only an image clip has a Ken Burns move.');
+      if (found.track !== 'media' || !isPicture(doc, found)) throw editError('edit.kenBurnsMainOnly');
       const kb = found.clip.kenBurns;
       const kenBurns = { from: { ...kb.from, ...action.from }, to: { ...kb.to, ...action.to }, easing: action.easing ?? kb.easing };
-      return replaceClip(doc, { track: 'images', clip: { ...found.clip, kenBurns } });
+      return replaceClip(doc, { ...found, clip: { ...found.clip, kenBurns } });
     }
     case 'setTransition': {
       const found = mustFind(doc, action.id);
-      if (found.track !== 'images') throw new EditError('Only an image clip has a transition.');
-      return replaceClip(doc, { track: 'images', clip: { ...found.clip, transitionIn: { ...found.clip.transitionIn, ...action.transition } } });
+      if (found.track !== 'media' || mediaTrackById(doc, found.trackId)?.role !== 'main') throw editError('edit.transitionMainOnly');
+      return replaceClip(doc, { ...found, clip: { ...found.clip, transitionIn: { ...found.clip.transitionIn, ...action.transition } } });
     }
-    case 'addImageClip':
+    case 'addMediaClip': {
       assertNewId(doc, action.clip.id);
-      return { ...doc, tracks: { ...doc.tracks, images: [...doc.tracks.images, action.clip] } };
-    case 'addAudioClip':
-      assertNewId(doc, action.clip.id);
-      if (action.track === 'music') return { ...doc, tracks: { ...doc.tracks, music: [...doc.tracks.music, { duck: true, ...action.clip }] } };
-      return { ...doc, tracks: { ...doc.tracks, narration: [...doc.tracks.narration, action.clip] } };
-    case 'updateAudioClip': {
+      if (!mediaTrackById(doc, action.trackId)) throw editError('edit.trackGone');
+      return insertClip(doc, { track: 'media', trackId: action.trackId, clip: action.clip });
+    }
+    case 'updateMediaClip': {
       const found = mustFind(doc, action.id);
-      if (found.track !== 'narration' && found.track !== 'music') throw new EditError('Only a narration or music clip has volume and fades.');
-      const { duck, ...rest } = action.patch;
-      const clip = found.track === 'music' ? { ...found.clip, ...rest, ...(duck === undefined ? {} : { duck }), id: found.clip.id } : { ...found.clip, ...rest, id: found.clip.id };
-      return replaceClip(doc, { track: found.track, clip } as AnyClip);
+      if (found.track !== 'media') throw editError('edit.mediaSettings');
+      return replaceClip(doc, { ...found, clip: { ...found.clip, ...action.patch, id: found.clip.id } });
+    }
+    case 'addTrack': {
+      const media = doc.tracks.media;
+      if (media.some((t) => t.id === action.track.id)) throw editError('edit.trackExists');
+      if (media.length >= MAX_TRACKS) throw editError('edit.maxTracks', { count: MAX_TRACKS });
+      if (action.track.role === 'main') throw editError('edit.oneMain');
+      // Overlays stack after the last picture track (later = on top); sound tracks go last.
+      const lastPicture = media.reduce((at, t, i) => (t.kind === 'video' ? i : at), 0);
+      const at = action.track.kind === 'video' ? lastPicture + 1 : media.length;
+      return { ...doc, tracks: { ...doc.tracks, media: [...media.slice(0, at), action.track, ...media.slice(at)] } };
     }
     case 'addScene': {
-      if (doc.scenes.some((s) => s.id === action.scene.id)) throw new EditError(`A scene with id ${action.scene.id} already exists.`);
+      if (doc.scenes.some((s) => s.id === action.scene.id)) throw editError('edit.sceneExists');
       const scenes = [...doc.scenes];
       scenes.splice(action.index ?? scenes.length, 0, action.scene);
       return { ...doc, scenes };
@@ -158,7 +177,7 @@ function applyUnchecked(doc: ProjectDocument, action: EditAction): ProjectDocume
     case 'reorderScenes': {
       const byId = new Map(doc.scenes.map((s) => [s.id, s]));
       if (action.ids.length !== doc.scenes.length || new Set(action.ids).size !== action.ids.length || action.ids.some((id) => !byId.has(id))) {
-        throw new EditError('The new scene order must list every scene exactly once.');
+        throw editError('edit.sceneOrder');
       }
       return { ...doc, scenes: action.ids.map((id) => byId.get(id)!) };
     }
@@ -173,9 +192,50 @@ function applyUnchecked(doc: ProjectDocument, action: EditAction): ProjectDocume
       return { ...doc, tracks: { ...doc.tracks, captions: { ...doc.tracks.captions, cues: action.cues } } };
     case 'updateCue': {
       const found = mustFind(doc, action.id);
-      if (found.track !== 'captions') throw new EditError('Only a caption has caption text.');
+      if (found.track !== 'captions') throw editError('edit.captionOnly');
       return replaceClip(doc, { track: 'captions', clip: { ...found.clip, ...action.patch, id: found.clip.id } });
     }
+    case 'setCueText': {
+      const found = mustFind(doc, action.id);
+      if (found.track !== 'captions') throw editError('edit.captionOnly');
+      if (action.text.trim() === '') throw editError('edit.captionEmpty');
+      return replaceClip(doc, { track: 'captions', clip: withCueText(found.clip, action.text.trim()) });
+    }
+    case 'addCue':
+      assertNewId(doc, action.cue.id);
+      return { ...doc, tracks: { ...doc.tracks, captions: { ...doc.tracks.captions, cues: [...doc.tracks.captions.cues, action.cue].sort((a, b) => a.start - b.start) } } };
+    case 'mergeCues': {
+      const cues = action.ids.map((id) => {
+        const found = mustFind(doc, id);
+        if (found.track !== 'captions') throw editError('edit.mergeCaptionsOnly');
+        return found.clip;
+      });
+      if (cues.length < 2) throw editError('edit.mergeTwo');
+      const merged = cues.sort((a, b) => a.start - b.start).reduce((a, b) => mergeCues(a, b));
+      const gone = new Set(cues.slice(1).map((c) => c.id));
+      const next = withoutClips(doc, gone);
+      return replaceClip(next, { track: 'captions', clip: merged });
+    }
+    case 'moveWordEdge': {
+      const found = mustFind(doc, action.id);
+      if (found.track !== 'captions') throw editError('edit.wordTimingsOnly');
+      const moved = moveWordEdge(found.clip, action.index, action.edge, action.time);
+      if (!moved) throw editError('edit.noWordTimings');
+      return replaceClip(doc, { track: 'captions', clip: moved });
+    }
+    case 'toggleEmphasis': {
+      const found = mustFind(doc, action.id);
+      if (found.track !== 'captions') throw editError('edit.emphasisOnly');
+      return replaceClip(doc, { track: 'captions', clip: toggleEmphasis(found.clip, action.index) });
+    }
+    case 'setCaptionStyle':
+      return { ...doc, tracks: { ...doc.tracks, captions: withCaptionStyle(doc.tracks.captions, action.style) } };
+    case 'saveTextStyle': {
+      const saved = (doc.textStyles ?? []).filter((s) => s.id !== action.saved.id && s.name !== action.saved.name);
+      return { ...doc, textStyles: [...saved, action.saved] };
+    }
+    case 'deleteTextStyle':
+      return { ...doc, textStyles: (doc.textStyles ?? []).filter((s) => s.id !== action.id) };
     case 'setStyle':
       return { ...doc, style: { ...doc.style, ...action.patch } };
     case 'setOutput': {
@@ -184,10 +244,10 @@ function applyUnchecked(doc: ProjectDocument, action: EditAction): ProjectDocume
       return { ...doc, output: { ...doc.output, ...action.patch, preset, ...size } };
     }
     case 'rename':
-      if (action.name.trim() === '') throw new EditError('A project needs a name.');
+      if (action.name.trim() === '') throw editError('edit.needsName');
       return { ...doc, name: action.name.trim() };
     case 'replaceDocument':
-      if (action.document.id !== doc.id) throw new EditError('That document belongs to another project.');
+      if (action.document.id !== doc.id) throw editError('edit.otherProject');
       return action.document;
     case 'batch':
       return action.actions.reduce(applyUnchecked, doc);
@@ -196,9 +256,49 @@ function applyUnchecked(doc: ProjectDocument, action: EditAction): ProjectDocume
 
 /** The first validation problem of a document, as a sentence, or null when it is valid. */
 export function documentProblem(doc: ProjectDocument): string | null {
+  return documentIssue(doc)?.message ?? null;
+}
+
+/** The first validation problem with its message key and values (document rules send one). */
+export function documentIssue(doc: ProjectDocument): { message: string; key?: string; values?: Record<string, string | number> } | null {
   const parsed = ProjectDocumentSchema.safeParse(doc);
   if (parsed.success) return null;
-  return parsed.error.issues[0]!.message;
+  const issue = parsed.error.issues[0]!;
+  const params = (issue as { params?: { key?: string; values?: Record<string, string | number> } }).params;
+  return { message: issue.message, ...(params?.key ? { key: params.key, values: params.values ?? {} } : {}) };
+}
+
+/** Edits after which text overlays ride with the picture they sit on (not splits, adds or whole replacements). */
+const RIDES: ReadonlySet<EditAction['type']> = new Set(['reorderClip', 'rippleDelete', 'moveClipToTrack', 'trimClip', 'moveClip', 'moveClips', 'deleteClips', 'updateScene', 'reorderScenes', 'removeScene', 'updateMediaClip']);
+const rides = (action: EditAction): boolean => (action.type === 'batch' ? action.actions.every(rides) : RIDES.has(action.type));
+
+/**
+ * After an edit that changed the picture and left the text overlays alone, the overlays ride with
+ * the clips they sit on and stay inside the project (so shortening a scene never refuses the edit).
+ */
+function refit(before: ProjectDocument, next: ProjectDocument, action: EditAction): ProjectDocument {
+  const untouched = next.tracks.text.length === before.tracks.text.length && next.tracks.text.every((c, i) => c === before.tracks.text[i]);
+  if (!untouched || next.tracks.text.length === 0 || !rides(action)) return next;
+  const a = mainTrack(before).clips;
+  const b = mainTrack(next).clips;
+  if (a === b) return next;
+  const text = textRidingWithPicture(next.tracks.text, a, b);
+  return text.every((c, i) => c === next.tracks.text[i]) ? next : { ...next, tracks: { ...next.tracks, text } };
+}
+
+/** Cues the user changed are marked `edited`, so narrating again keeps them (src-main/narration/timing/merge-cues.ts). */
+function markEditedCues(before: ProjectDocument, next: ProjectDocument): ProjectDocument {
+  const cues = next.tracks.captions.cues;
+  if (cues === before.tracks.captions.cues) return next;
+  const old = new Map(before.tracks.captions.cues.map((c) => [c.id, c]));
+  let changed = false;
+  const marked = cues.map((c) => {
+    const was = old.get(c.id);
+    if (!was || was === c || c.edited) return c;
+    changed = true;
+    return { ...c, edited: true };
+  });
+  return changed ? { ...next, tracks: { ...next.tracks, captions: { ...next.tracks.captions, cues: marked } } } : next;
 }
 
 /**
@@ -206,10 +306,10 @@ export function documentProblem(doc: ProjectDocument): string | null {
  * (overlapping image clips, a text clip past the end, an empty text...); the input is never changed.
  */
 export function applyAction(doc: ProjectDocument, action: EditAction): ProjectDocument {
-  const next = applyUnchecked(doc, action);
+  const next = markEditedCues(doc, refit(doc, applyUnchecked(doc, action), action));
   if (next === doc) return doc;
-  const problem = documentProblem(next);
-  if (problem) throw new EditError(`That edit was not applied: ${problem}.`);
+  const problem = documentIssue(next);
+  if (problem) throw editError('edit.notApplied', problem.key ? { problem: problem.message, problemKey: problem.key, ...problem.values } : { problem: problem.message });
   return next;
 }
 

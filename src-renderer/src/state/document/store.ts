@@ -5,11 +5,13 @@
  * `doc`. Autosave writes `doc` (debounced) with the base's updatedAt as a precondition, so a job that
  * wrote in between is never overwritten: the save is refused, the store reloads, three-way merges
  * (merge.ts) and saves again. A `project.changed` event from a job does the same reload and merge; the
- * undo history is carried over too, so undoing never takes back a job's result.
+ * undo history is carried over too, so undoing never takes back a job's result. The one exception is
+ * an animated scene (reason `animated`): putting a clip in place of a still is an edit the user asked
+ * for, so it is one undo step and undo puts the still back.
  */
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { ProjectDocument } from '../../../../src-main/project/document.js';
-import { EditError, type EditAction } from './actions.js';
+import { editError, editMessage, type EditAction } from './actions.js';
 import { emptyHistory, mapHistory, record, redo, undo, type History } from './history.js';
 import { deepEqual, merge } from './merge.js';
 import { applyAction, documentProblem } from './reduce.js';
@@ -54,7 +56,7 @@ export interface DocumentActions {
   redo(): void;
   saveNow(): Promise<void>;
   /** Reload from disk and merge the user's unsaved edits on top (jobs call this through events). */
-  refresh(): Promise<void>;
+  refresh(options?: { undoable?: boolean }): Promise<void>;
   canUndo(): boolean;
   canRedo(): boolean;
 }
@@ -97,8 +99,12 @@ export function createDocumentStore(deps: DocumentSyncDeps): DocumentStore {
       if (dirty) scheduleSave();
     };
 
-    /** Merge `theirs` (fresh from disk) into the user's state. */
-    const mergeFromDisk = (theirs: ProjectDocument) => {
+    /**
+     * Merge `theirs` (fresh from disk) into the user's state. `undoable` (a narration or an animation
+     * the user asked for): the change is one undo step of its own, the history stays linear (undo takes
+     * it back, redo brings it again); otherwise the job's result is carried into the history.
+     */
+    const mergeFromDisk = (theirs: ProjectDocument, undoable = false) => {
       const { base, doc, history } = get();
       if (!base || !doc) return;
       if (sameContent(theirs, base)) {
@@ -117,13 +123,13 @@ export function createDocumentStore(deps: DocumentSyncDeps): DocumentStore {
         const m = merge(base, theirs, snapshot);
         return documentProblem(m) === null ? m : snapshot;
       };
-      const nextHistory = conflicts ? record(mapHistory(history, carry), doc) : mapHistory(history, carry);
+      const nextHistory = conflicts || undoable ? record(undoable ? history : mapHistory(history, carry), doc) : mapHistory(history, carry);
       const count = (get().mergedNotice?.count ?? 0) + 1;
       set({ base: theirs, mergedNotice: { count, conflicts } });
       setDoc(merged, nextHistory);
     };
 
-    return {
+    const api: DocumentState & DocumentActions = {
       projectId: null,
       doc: null,
       base: null,
@@ -151,12 +157,13 @@ export function createDocumentStore(deps: DocumentSyncDeps): DocumentStore {
 
       load(projectId, doc) {
         const problem = documentProblem(doc);
-        if (problem) throw new EditError(`This project file is not valid: ${problem}`);
+        if (problem) throw editError('edit.invalidFile', { problem });
         set({ projectId, doc, base: doc, history: emptyHistory(), dirty: false, saveStatus: 'saved', saveError: null, editError: null, loading: false, loadError: null });
         unsubscribe?.();
         unsubscribe = deps.onChanged((event) => {
           if (event.id !== get().projectId) return;
           if (event.reason === 'updated-by-job' || event.reason === 'renamed') void get().refresh();
+          else if (event.reason === 'narrated' || event.reason === 'animated') void get().refresh({ undoable: true });
         });
       },
 
@@ -174,7 +181,7 @@ export function createDocumentStore(deps: DocumentSyncDeps): DocumentStore {
 
       dispatch(action, options) {
         const { doc, history } = get();
-        if (!doc) return 'No project is open.';
+        if (!doc) return editMessage('edit.noProject');
         try {
           const next = applyAction(doc, action);
           if (next === doc) return null;
@@ -240,20 +247,21 @@ export function createDocumentStore(deps: DocumentSyncDeps): DocumentStore {
         });
       },
 
-      refresh() {
+      refresh(options) {
         const mine = session;
         return serial(async () => {
           const { projectId } = get();
           if (!projectId || mine !== session) return;
           try {
             const theirs = await deps.open(projectId);
-            if (mine === session) mergeFromDisk(theirs);
+            if (mine === session) mergeFromDisk(theirs, options?.undoable ?? false);
           } catch (error) {
             if (mine === session) set({ saveError: messageOf(error) });
           }
         });
       },
     };
+    return api;
   });
   return store;
 }

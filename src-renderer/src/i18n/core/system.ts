@@ -1,0 +1,33 @@
+/** The core's system messages sent as a key, in Spanish (the English is in src-main/message-keys/system.ts). */
+import type { systemEn } from '../../../../src-main/message-keys/system.js';
+
+export const systemEs: Record<keyof typeof systemEn, string> = {
+  'ipc.bridgeFailed': 'El puente no pudo responder.',
+  'ipc.malformedAddress': 'Canal desconocido (una dirección mal formada).',
+  'ipc.notJson': 'El cuerpo de la petición no es JSON válido.',
+  'error.partIsFile': 'Una parte de la ruta es un archivo, no una carpeta{where}.',
+  'error.isFolder': 'Es una carpeta, no un archivo{where}.',
+  'error.alreadyThere': 'Ya hay algo con ese nombre{where}. Elige otro nombre u otra carpeta.',
+  'error.nameTooLong': 'El nombre o la ruta del archivo es demasiado largo.',
+  'error.linkLoop': 'La ruta da vueltas entre enlaces simbólicos{where}.',
+  'error.badCharacters': 'La ruta o el nombre del archivo tiene caracteres no permitidos.',
+  'error.tooManyOpen': 'Hay demasiados archivos abiertos a la vez. Cierra algunos programas y vuelve a intentarlo.',
+  'error.inUse': 'Otro programa está usando el archivo{where}. Ciérralo y vuelve a intentarlo.',
+  'error.diskIo': 'No se pudo leer o escribir en el disco{where}.',
+  'error.acrossDisks': 'No se pudo mover el archivo de un disco a otro.',
+  'error.isDevice': 'Es un dispositivo, no un archivo{where}.',
+  'error.dataDiskFull': 'El disco de la carpeta de datos de la app está lleno. Libera espacio y vuelve a intentarlo.',
+  'error.dataDiskIo': 'No se pudo leer ni escribir la carpeta de datos de la app (puede que su disco esté lleno o falle). Libera espacio y vuelve a intentarlo.',
+  'error.dataReadOnly': 'No se puede escribir en la carpeta de datos de la app. Revisa sus permisos y el espacio libre.',
+  'error.unexpected': 'Algo inesperado falló; los detalles están en el registro.',
+  'ipc.unknownChannel': 'Canal desconocido: {channel}',
+  'ipc.invalidInput': 'Datos no válidos para {channel}: {problem}',
+  'ipc.timedOut': '{channel} no terminó en {limit} y se detuvo. Inténtalo de nuevo; si vuelve a pasar, los detalles están en el registro.',
+  'ipc.invalidAnswer': '{channel} dio una respuesta no válida; es un fallo de la app.',
+  'ipc.answerTooLarge': 'La respuesta de {channel} es demasiado grande para enviarla ({mb} MB).',
+  'ipc.requestTooLarge': 'La petición de {channel} pasa de {mb} MB.',
+  'files.outsideBridge': '{field}: "{name}" está fuera de las carpetas que la aplicación puede usar (su carpeta de datos, tus proyectos y las carpetas que elegiste). Inicia el editor con `whatif web --allow <carpeta>` para usar otra carpeta.',
+  'files.outsideDesktop': '{field}: "{name}" está fuera de las carpetas que la aplicación puede usar (su carpeta de datos, tus proyectos y las carpetas que elegiste). Elígela primero con el botón Examinar (un diálogo del sistema).',
+  'tools.notExecutable': '{variable} apunta a {path}, que no es un archivo ejecutable. Instala {package}{includes} con: {how}, o indica su ruta en {variable}.',
+  'tools.missing': 'Falta {name}. Instala {package}{includes} con: {how}, o indica su ruta en {variable}.',
+};
