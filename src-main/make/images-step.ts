@@ -2,13 +2,14 @@
  * The images of the automatic mode. KIE (through the same `scene.image` jobs and cost cap as the
  * Storyboard's "Generate all", scenes 2..N with scene 1 as the character reference) when the key is
  * set; otherwise, or for any scene KIE could not draw, the user's own pictures or placeholder art made
- * here, so the short always finishes; every fallback is said in `warnings`.
+ * here, so the short always finishes; every fallback is said in `warnings` (encoded messages: the
+ * page words them in its language, the CLI in English).
  */
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Core } from '../core.js';
 import { encodeMessage } from '../messages.js';
-import { toAppError } from '../errors.js';
+import { nestedValues, toAppError } from '../errors.js';
 import { generateScenes } from '../images/batch.js';
 import { importImage } from '../images/import-image.js';
 import { placeSceneImage } from '../images/timeline-place.js';
@@ -20,7 +21,6 @@ import { waitForJobs } from './child-jobs.js';
 import type { ImagesOutcome, MakePayload } from './make-payload.js';
 import { placeholderArt } from './placeholder-art.js';
 
-
 const OWN_IMAGE = /\.(jpe?g|png|webp)$/i;
 
 async function fromKie(core: Core, payload: MakePayload, ctx: JobRunContext, range: { from: number; to: number }, outcome: ImagesOutcome): Promise<void> {
@@ -29,7 +29,7 @@ async function fromKie(core: Core, payload: MakePayload, ctx: JobRunContext, ran
     try {
       ids = generateScenes(core, payload.projectId).jobs.map((j) => j.id);
     } catch (error) {
-      outcome.warnings.push(`KIE was not asked: ${toAppError(error).message}`);
+      outcome.warnings.push(encodeMessage({ key: 'make.warn.kieNotAsked', values: nestedValues('problem', toAppError(error)) }));
       return;
     }
     ctx.checkpoint({ imageJobs: ids });
@@ -42,7 +42,10 @@ async function fromKie(core: Core, payload: MakePayload, ctx: JobRunContext, ran
   });
   for (const job of finished) {
     if (job.state === 'done') outcome.kie++;
-    else outcome.warnings.push(`${job.title}: ${job.error?.message ?? job.state}; placeholder art used instead.`);
+    else {
+      const problem = job.error ? (job.error.key ? { key: job.error.key, ...(job.error.values ? { values: job.error.values } : {}) } : job.error.message) : job.state;
+      outcome.warnings.push(encodeMessage({ key: 'make.warn.scenePlaceholder', values: { scene: job.titleValues?.scene ?? '?', ...nestedValues('problem', problem) } }));
+    }
   }
 }
 
@@ -50,7 +53,7 @@ async function fromFolder(core: Core, payload: MakePayload, outcome: ImagesOutco
   const dir = payload.ownImagesDir;
   const files = dir && fs.existsSync(dir) ? fs.readdirSync(dir).filter((f) => OWN_IMAGE.test(f)).sort() : [];
   if (files.length === 0) {
-    outcome.warnings.push(dir ? `No JPEG, PNG or WebP pictures in ${dir}; placeholder art used instead.` : 'No folder of pictures was given; placeholder art used instead.');
+    outcome.warnings.push(encodeMessage(dir ? { key: 'make.warn.noOwnPictures', values: { folder: dir } } : { key: 'make.warn.noOwnFolder' }));
     return;
   }
   const doc = readProjectFile(core.projects.dirOf(payload.projectId));
@@ -62,7 +65,7 @@ async function fromFolder(core: Core, payload: MakePayload, outcome: ImagesOutco
       await importImage(core, { projectId: payload.projectId, file: path.join(dir!, file), sceneId: scene.id });
       outcome.own++;
     } catch (error) {
-      outcome.warnings.push(`${file}: ${toAppError(error).message}`);
+      outcome.warnings.push(encodeMessage({ key: 'make.warn.scenePlaceholder', values: { scene: doc.scenes.indexOf(scene) + 1, ...nestedValues('problem', toAppError(error)) } }));
     }
   }
 }
@@ -89,7 +92,7 @@ export async function fillImages(core: Core, payload: MakePayload, ctx: JobRunCo
   const mode = payload.images === 'auto' ? (hasKey ? 'kie' : 'none') : payload.images;
   if (mode === 'kie') {
     if (hasKey) await fromKie(core, payload, ctx, range, outcome);
-    else outcome.warnings.push('No KIE key: placeholder art used instead (add the key in Settings, or set WHATIF_KIE_API_KEY).');
+    else outcome.warnings.push(encodeMessage({ key: 'make.warn.noKieKey' }));
   }
   if (mode === 'own') await fromFolder(core, payload, outcome);
   await placeholders(core, payload.projectId, outcome);

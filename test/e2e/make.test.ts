@@ -122,6 +122,8 @@ describe('New from an idea', () => {
     for (const [name, color] of [['a-red.jpg', 'red'], ['b-blue.jpg', 'blue']] as const) {
       await execa(resolveBinary('ffmpeg'), ['-v', 'error', '-f', 'lavfi', '-i', `color=c=${color}:s=180x320`, '-frames:v', '1', path.join(pictures, name)]);
     }
+    // A file that only looks like a picture: its scene gets placeholder art, and the page says why.
+    fs.writeFileSync(path.join(pictures, '0-broken.jpg'), 'not a picture');
     await page.getByRole('navigation').getByRole('button', { name: 'Projects', exact: true }).click();
     await page.getByRole('button', { name: 'New from an idea' }).click();
     await page.getByRole('textbox', { name: 'Idea (one per line for a batch)' }).fill('What if bees were huge?\nWhat if ice burned? [fault:schema-always]');
@@ -156,7 +158,8 @@ describe('New from an idea', () => {
     const doc = projectNamed('What if bees were huge?');
     expect(doc.scenes).toHaveLength(2);
     expect(doc.narration.voiceId).toBe('system:es');
-    expect(doc.scenes.map((s) => doc.assets[s.imageAssetId!]?.originalName)).toEqual(['a-red.jpg', 'b-blue.jpg']);
+    expect(doc.scenes.map((s) => doc.assets[s.imageAssetId!]?.originalName)).toEqual([undefined, 'a-red.jpg']);
+    expect(doc.assets[doc.scenes[0]!.imageAssetId!]?.source).toBe('generated');
     const asked = llm.calls.find((c) => c.idea.includes('bees'))!.body.messages!.find((m) => m.role === 'user')!.content;
     expect(asked).toMatch(/Scenes: 2\..*Tone: playful\./);
     expect(llm.callsFor('What if ice burned?')).toBe(2);
@@ -170,6 +173,14 @@ describe('New from an idea', () => {
     const table = page.getByRole('table', { name: 'Vídeos hechos desde ideas' });
     await table.getByRole('cell', { name: 'Hecha' }).first().waitFor();
     expect(await table.getByRole('row').filter({ hasText: 'What if ice burned?' }).getByRole('cell').nth(2).textContent()).toMatch(/^Falló el paso del guion: /);
+    // The short made from my pictures says, in Spanish, which file was refused and what its scene got.
+    await page.getByRole('listitem').filter({ hasText: 'What if bees were huge?' }).getByRole('button', { name: 'Abrir', exact: true }).click();
+    const warnings = page.getByRole('list', { name: 'Qué pasó con las imágenes' });
+    await warnings.waitFor();
+    expect(await warnings.getByRole('listitem').allTextContents()).toEqual(['La escena 1 lleva una imagen provisional: 0-broken.jpg no es una imagen legible.']);
+    expect(await page.getByRole('status', { name: /./ }).filter({ has: warnings }).textContent()).toMatch(/Hecho sin conexión: .*imágenes \(1 provisional hecha aquí\)/);
+    await page.getByRole('status', { name: /./ }).filter({ has: warnings }).screenshot({ path: path.join(ARTIFACTS, 'make-status-warnings-es.png') });
+    await page.getByRole('navigation').getByRole('button', { name: 'Proyectos', exact: true }).click();
     await page.getByRole('button', { name: 'Nuevo desde una idea' }).click();
     await page.getByRole('textbox', { name: 'Idea (una por línea para un lote)' }).fill('¿Y si los gatos hablaran?\n¿Y si no existiera la noche?');
     await page.getByRole('button', { name: 'Hacer 2 vídeos' }).waitFor();

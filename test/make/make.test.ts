@@ -118,7 +118,7 @@ describe('make: an idea to an MP4', () => {
     const done = await rig.core.jobs.waitFor(job.id);
     const result = done.result as MakeResult;
     expect(result.images).toMatchObject({ kie: 0, placeholders: 3 });
-    expect(result.images!.warnings[0]).toMatch(/No KIE key/);
+    expect(decodeMessage(result.images!.warnings[0]!)).toMatchObject({ text: expect.stringMatching(/^No KIE key/), ref: { key: 'make.warn.noKieKey' } });
     // Stored as a message key (the page words it in its language): its English first.
     expect(result.offline.map((part) => decodeMessage(part).text)).toContain('images (3 placeholders made here)');
     expect(result.offline.map((part) => decodeMessage(part).ref?.key)).toContain('make.offline.placeholders');

@@ -13,6 +13,7 @@ export function MakeStatus() {
   const projectId = useAppStore((s) => s.currentProjectId);
   const job = useLatestJob((j) => j.kind === MAKE_KIND && j.projectId === projectId);
   const [note, setNote] = useState<string | null>(null);
+  const language = useAppStore((s) => s.language);
   if (!projectId || !job) return null;
   const result = makeResult(job);
 
@@ -36,11 +37,11 @@ export function MakeStatus() {
     <section className="card make-status" role="status" aria-label={t('make.heading')}>
       {(job.state === 'queued' || job.state === 'running') && (
         <>
-          <p>{t('make.statusRunning', { message: job.message })}</p>
+          <p>{t('make.statusRunning', { message: jobMessage(language, job) })}</p>
           <progress max={100} value={job.progress} aria-label={t('make.heading')} />
         </>
       )}
-      {job.state === 'error' && <p className="inline-error">{t('make.statusError', { message: job.error ? errorWords(useAppStore.getState().language, job.error) : jobMessage(useAppStore.getState().language, job) })}</p>}
+      {job.state === 'error' && <p className="inline-error">{t('make.statusError', { message: job.error ? errorWords(language, job.error) : jobMessage(language, job) })}</p>}
       {result?.stoppedAfter === 'storyboard' && (
         <p>
           {t('make.statusStopped')}{' '}
@@ -64,8 +65,15 @@ export function MakeStatus() {
       {result?.script && (
         <p className="muted">
           {t('make.cost', { writer: result.script.writer, tokens: result.script.cost.promptTokens + result.script.cost.completionTokens, cost: formatCost(result.script.cost.usd) })}
-          {result.offline.length > 0 && ` ${t('make.offline', { parts: result.offline.map((part) => storedWords(useAppStore.getState().language, part)).join(', ') })}`}
+          {result.offline.length > 0 && ` ${t('make.offline', { parts: result.offline.map((part) => storedWords(language, part)).join(', ') })}`}
         </p>
+      )}
+      {result?.images && result.images.warnings.length > 0 && (
+        <ul className="make-warnings" aria-label={t('make.imageWarnings')}>
+          {result.images.warnings.map((warning, i) => (
+            <li key={i}>{storedWords(language, warning)}</li>
+          ))}
+        </ul>
       )}
       {result?.script?.description && (
         <label>

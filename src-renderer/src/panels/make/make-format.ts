@@ -25,6 +25,8 @@ export interface MakeResultView {
   /** The user's sound laid as the music bed, or null. */
   music: string | null;
   offline: string[];
+  /** What went otherwise with the pictures (encoded messages: which scene got placeholder art and why). */
+  images: { warnings: string[] } | null;
   script: { title: string; description: string; writer: string; cost: { promptTokens: number; completionTokens: number; usd: number } } | null;
 }
 
