@@ -9,7 +9,7 @@ import type { Page } from 'playwright-core';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startFakeKie, type FakeKie } from '../fakes/kie-server.js';
-import { ARTIFACTS, SIDEBAR, startApp, type AppSession } from './bridge-harness.js';
+import { ARTIFACTS, callInPage, SIDEBAR, startApp, type AppSession } from './bridge-harness.js';
 
 let app: AppSession;
 let kie: FakeKie;
@@ -81,6 +81,39 @@ describe('panels in Chromium', () => {
     await section.getByRole('button', { name: 'Save key' }).click();
     await page.getByRole('button', { name: 'Test connection to KIE' }).click();
     await expect.poll(() => status.textContent(), { timeout: 20_000 }).toMatch(/KIE key works/);
+  });
+
+  it('Settings: a number that is not one says so in place and keeps the saved value; a good one is saved (comma decimals in Spanish)', async () => {
+    const { page } = app;
+    await go(page, 'settings', 'en');
+    const saved = async () => {
+      const s = await callInPage<{ creditCap: number; scriptWriter: { costCapUsd: number } }>(page, 'settings.get', {});
+      return { creditCap: s.creditCap, costCapUsd: s.scriptWriter.costCapUsd };
+    };
+    const before = await saved();
+    const cap = page.getByRole('spinbutton', { name: 'Credit cap per image batch (KIE credits)' });
+    await cap.fill('lots');
+    const problem = page.getByText(/^Type a number of 0 or more\./);
+    await problem.waitFor();
+    expect(await cap.getAttribute('aria-invalid')).toBe('true');
+    await page.keyboard.press('Tab'); // leaving the field puts the saved value back
+    expect(await cap.inputValue()).toBe(String(before.creditCap));
+    expect(await saved()).toEqual(before);
+    await cap.fill('250');
+    await cap.press('Enter');
+    await expect.poll(async () => (await saved()).creditCap).toBe(250);
+    await setLanguage(page, 'es');
+    const usd = page.getByRole('spinbutton', { name: 'Límite por guion (USD)' });
+    await usd.fill('0,75');
+    await usd.press('Enter');
+    await expect.poll(async () => (await saved()).costCapUsd).toBe(0.75);
+    await usd.fill('500');
+    await page.getByText(/^Escribe un número entre 0 y 100\./).waitFor();
+    await shot(page, 'settings-number-invalid-es');
+    await usd.press('Escape');
+    expect(await usd.inputValue()).toBe('0,75');
+    expect((await saved()).costCapUsd).toBe(0.75);
+    await setLanguage(page, 'en');
   });
 
   it('Storyboard: template fills scene cards; a text file dropped is refused in place; own image and a generated image fill thumbnails; reorder', async () => {

@@ -1,4 +1,5 @@
 import type { ScriptWriterSettings, Settings } from '../../../../src-main/ipc/contract/settings.js';
+import { NumberInput } from '../../app/NumberInput.js';
 import { useT } from '../../i18n/use-t.js';
 
 type Patch = Partial<ScriptWriterSettings>;
@@ -25,18 +26,7 @@ export function ScriptWriterSection({ settings, change }: { settings: Settings; 
   const number = (key: 'inputPricePerMillion' | 'outputPricePerMillion' | 'costCapUsd', label: string, max: number) => (
     <label>
       <span>{label}</span>
-      <input
-        key={`${key}:${sw[key]}`}
-        type="number"
-        min={0}
-        max={max}
-        step={0.01}
-        defaultValue={sw[key]}
-        onBlur={(e) => {
-          const value = Number(e.target.value);
-          if (Number.isFinite(value) && value >= 0 && value <= max && value !== sw[key]) set({ [key]: value } as Patch);
-        }}
-      />
+      <NumberInput label={label} value={sw[key]} min={0} max={max} step={0.01} onCommit={(value) => set({ [key]: value } as Patch)} />
     </label>
   );
   return (

@@ -3,6 +3,7 @@ import type { Settings } from '../../../../src-main/ipc/contract/settings.js';
 import { useT } from '../../i18n/use-t.js';
 import { invoke, on } from '../../ipc/client.js';
 import { errorText, useAppStore } from '../../state/app-store.js';
+import { NumberInput } from '../../app/NumberInput.js';
 import { KieBalance } from './KieBalance.js';
 import { EncoderSection } from './EncoderSection.js';
 import { KeysSection } from './KeysSection.js';
@@ -110,16 +111,7 @@ export function SettingsPanel() {
               </label>
               <label>
                 <span>{t('settings.creditCap')}</span>
-                <input
-                  type="number"
-                  min={0}
-                  step={1}
-                  defaultValue={settings.creditCap}
-                  onBlur={(e) => {
-                    const value = Number(e.target.value);
-                    if (Number.isFinite(value) && value >= 0 && value !== settings.creditCap) void change({ creditCap: value });
-                  }}
-                />
+                <NumberInput label={t('settings.creditCap')} value={settings.creditCap} min={0} step={1} onCommit={(value) => void change({ creditCap: value })} />
               </label>
             </div>
           </section>
