@@ -14,7 +14,7 @@ import { ClipNode } from './ClipNode.js';
 import { clipLabel } from './describe.js';
 import { WordEdges } from './WordEdges.js';
 import { TRACK_H, trackY } from './layout.js';
-import { useAssetImage, usePeaks, useStrip } from './media-cache.js';
+import { usePeaks, useStrip, useThumbnail } from './media-cache.js';
 
 interface TrackLayerProps {
   track: TrackName;
@@ -36,10 +36,10 @@ function spanOf(clip: AnyTrackClip): { start: number; end: number } {
 }
 
 const Thumbnail = memo(function Thumbnail({ projectId, assetId, width }: { projectId: string | null; assetId: string; width: number }) {
-  const image = useAssetImage(projectId, assetId);
+  const image = useThumbnail(projectId, assetId, TRACK_H);
   if (!image) return null;
   const h = TRACK_H;
-  const w = (image.naturalWidth / image.naturalHeight) * h;
+  const w = (image.width / image.height) * h;
   // Tiled side by side (a filmstrip); capped so a long clip at a high zoom stays cheap to draw.
   const count = Math.min(24, Math.max(1, Math.ceil(width / w)));
   const step = w;

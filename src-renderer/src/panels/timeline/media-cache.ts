@@ -40,6 +40,44 @@ export function useAssetImage(projectId: string | null, assetId: string | null):
   return image;
 }
 
+const thumbnails = new Map<string, Promise<HTMLCanvasElement>>();
+
+/**
+ * A project picture scaled once to `height` CSS pixels (at the screen's pixel ratio, at most 2), for
+ * the timeline's tiles: a track redrawn while a clip is dragged blits ~200 small canvases instead of
+ * scaling ~200 full-size pictures (a 1080x1920 image is 2 MP per tile per frame).
+ */
+export function useThumbnail(projectId: string | null, assetId: string | null, height: number): HTMLCanvasElement | null {
+  const [thumb, setThumb] = useState<HTMLCanvasElement | null>(null);
+  useEffect(() => {
+    if (!projectId || !assetId) return setThumb(null);
+    const url = mediaUrl(projectId, assetId);
+    const ratio = Math.min(2, Math.max(1, window.devicePixelRatio || 1));
+    const key = `${url}@${height}x${ratio}`;
+    let pending = thumbnails.get(key);
+    if (!pending) {
+      pending = loadImage(url).then((img) => {
+        const canvas = document.createElement('canvas');
+        canvas.height = Math.max(1, Math.round(height * ratio));
+        canvas.width = Math.max(1, Math.round((img.naturalWidth / img.naturalHeight) * canvas.height));
+        canvas.getContext('2d')?.drawImage(img, 0, 0, canvas.width, canvas.height);
+        return canvas;
+      });
+      pending.catch(() => thumbnails.delete(key));
+      thumbnails.set(key, pending);
+    }
+    let live = true;
+    pending.then(
+      (canvas) => live && setThumb(canvas),
+      () => live && setThumb(null),
+    );
+    return () => {
+      live = false;
+    };
+  }, [projectId, assetId, height]);
+  return thumb;
+}
+
 export interface Peaks {
   perSecond: number;
   peaks: number[];
