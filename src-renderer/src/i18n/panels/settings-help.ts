@@ -121,7 +121,7 @@ export const settingsHelpEs: Record<keyof typeof settingsHelpEn, string> = {
   'help.splitB': 'También divide en el cabezal (como en otros editores)',
   'help.shuttle': 'Reproducir hacia atrás, parar, hacia delante (pulsa otra vez para ir más rápido)',
   'help.selectAll': 'Seleccionar todos los clips',
-  'help.snapping': 'Activar o desactivar el ajuste magnético',
+  'help.snapping': 'Activar o desactivar el imán',
   'help.fit': 'Ajustar el zoom a todo el proyecto',
   'help.nudge': 'Mover un poco la selección (Mayús: un segundo)',
   'help.multi': 'Añadir un clip a la selección',
