@@ -8,10 +8,10 @@ import path from 'node:path';
 import { animateScenes, readBalance } from '../../animation/batch.js';
 import { createCore } from '../../core.js';
 import { AppError } from '../../errors.js';
-import type { Job } from '../../ipc/contract/jobs.js';
 import { readProjectFile } from '../../project/project-file.js';
 import { DEFAULT_VIDEO_MODEL, KIE_VIDEO_MODELS } from '../../providers/kie/video-models.js';
-import { parseCommandArgs, type CliIo, type Command } from '../command.js';
+import { parseCommandArgs, type Command } from '../command.js';
+import { followJobs } from '../job-progress.js';
 
 const USAGE = 'whatif animate <project-dir> [--scene N | --all] [--model ID] [--duration S] [--resolution R] [--prompt TEXT] [--last-frame]';
 
@@ -19,32 +19,6 @@ function modelsList(): string {
   return Object.values(KIE_VIDEO_MODELS)
     .map((m) => `${m.id} (${m.durations.join('/')} s${m.resolutions.length ? `, ${m.resolutions.join('/')}` : ''})`)
     .join(', ');
-}
-
-async function follow(core: ReturnType<typeof createCore>, jobs: Job[], io: CliIo): Promise<Job[]> {
-  const ours = new Set(jobs.map((j) => j.id));
-  const said = new Map<string, string>();
-  const report = (job: Job) => {
-    const line = job.state === 'error' ? `${job.title}: failed: ${job.error?.message ?? 'unknown error'}` : `${job.title}: ${job.state === 'done' ? 'done' : `${Math.round(job.progress)}% ${job.message}`}`;
-    if (said.get(job.id) === line) return;
-    said.set(job.id, line);
-    if (job.state === 'error') io.err(line);
-    else io.out(line);
-  };
-  const unsubscribe = core.events.subscribe((name, payload) => {
-    if (name === 'job.changed' && ours.has((payload as Job).id)) report(payload as Job);
-  });
-  const onAbort = () => {
-    for (const id of ours) core.jobs.cancel(id);
-  };
-  io.signal.addEventListener('abort', onAbort, { once: true });
-  core.jobs.start();
-  try {
-    return await Promise.all([...ours].map((id) => core.jobs.waitFor(id)));
-  } finally {
-    unsubscribe();
-    io.signal.removeEventListener('abort', onAbort);
-  }
 }
 
 export const animate: Command = {
@@ -84,7 +58,7 @@ export const animate: Command = {
       );
       if (estimate.skipped.length) io.err(`note: left out (no image yet): ${estimate.skipped.join(', ')}`);
       for (const warning of estimate.warnings) io.err(`warning: ${warning}`);
-      const finished = await follow(core, jobs, io);
+      const finished = await followJobs(core, jobs, io);
       if (io.signal.aborted) throw new AppError('cancelled', 'Cancelled.');
       const done = finished.filter((j) => j.state === 'done');
       io.out(`${done.length} of ${finished.length} scene(s) animated; the clips are in ${path.join(summary.dir, 'assets')} and on the timeline in place of the stills.`);

@@ -9,10 +9,10 @@ import path from 'node:path';
 import { createCore } from '../../core.js';
 import { AppError } from '../../errors.js';
 import { generateScenes } from '../../images/batch.js';
-import type { Job } from '../../ipc/contract/jobs.js';
 import { readProjectFile } from '../../project/project-file.js';
 import { KIE_MODELS } from '../../providers/kie/models.js';
 import { parseCommandArgs, type Command } from '../command.js';
+import { followJobs } from '../job-progress.js';
 
 const USAGE = 'whatif generate <project-dir> [--scene N | --all] [--model ID]';
 
@@ -50,26 +50,7 @@ export const generate: Command = {
       io.out(`Generating ${jobs.length} scene image(s) for "${doc.name}": ${cost}; ${estimate.cached} from cache. Estimated ${estimate.totalCredits} credits (cap ${estimate.cap}; prices as of ${estimate.tableDate}).`);
       for (const warning of estimate.warnings) io.err(`warning: ${warning}`);
 
-      const ours = new Map(jobs.map((j) => [j.id, j]));
-      const said = new Map<string, string>();
-      const report = (job: Job) => {
-        const line = job.state === 'error' ? `${job.title}: failed: ${job.error?.message ?? 'unknown error'}` : `${job.title}: ${job.state === 'done' ? 'done' : `${Math.round(job.progress)}% ${job.message}`}`;
-        if (said.get(job.id) === line) return;
-        said.set(job.id, line);
-        if (job.state === 'error') io.err(line);
-        else io.out(line);
-      };
-      const unsubscribe = core.events.subscribe((name, payload) => {
-        if (name === 'job.changed' && ours.has((payload as Job).id)) report(payload as Job);
-      });
-      const onAbort = () => {
-        for (const id of ours.keys()) core.jobs.cancel(id);
-      };
-      io.signal.addEventListener('abort', onAbort, { once: true });
-      core.jobs.start();
-      const finished = await Promise.all([...ours.keys()].map((id) => core.jobs.waitFor(id)));
-      unsubscribe();
-      io.signal.removeEventListener('abort', onAbort);
+      const finished = await followJobs(core, jobs, io);
       if (io.signal.aborted) throw new AppError('cancelled', 'Cancelled.');
       const done = finished.filter((j) => j.state === 'done');
       const cached = done.filter((j) => (j.result as { cached?: boolean } | null)?.cached).length;
