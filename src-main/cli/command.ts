@@ -34,3 +34,13 @@ export function progressLine(percent: number, etaSeconds: number | null, message
   const eta = etaSeconds === null || !Number.isFinite(etaSeconds) ? '--:--' : `${Math.floor(etaSeconds / 60)}:${String(Math.round(etaSeconds % 60)).padStart(2, '0')}`;
   return `[${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${clamped.toFixed(0).padStart(3)}%  ETA ${eta}  ${message}`.trimEnd();
 }
+
+/** `--scene N` (1-based, as the page numbers scenes) as the one scene id it names; undefined when not given. */
+export function sceneFlag(scenes: readonly { id: string }[], value: string | undefined): string[] | undefined {
+  if (value === undefined) return undefined;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1 || n > scenes.length) {
+    throw new AppError('invalid_input', `--scene must be a number from 1 to ${scenes.length} (the project has ${scenes.length} scenes), not "${value}"`);
+  }
+  return [scenes[n - 1]!.id];
+}

@@ -10,7 +10,7 @@ import { createCore } from '../../core.js';
 import { AppError } from '../../errors.js';
 import { readProjectFile } from '../../project/project-file.js';
 import { DEFAULT_VIDEO_MODEL, KIE_VIDEO_MODELS } from '../../providers/kie/video-models.js';
-import { parseCommandArgs, type Command } from '../command.js';
+import { parseCommandArgs, sceneFlag, type Command } from '../command.js';
 import { followJobs } from '../job-progress.js';
 
 const USAGE = 'whatif animate <project-dir> [--scene N | --all] [--model ID] [--duration S] [--resolution R] [--prompt TEXT] [--last-frame]';
@@ -42,14 +42,7 @@ export const animate: Command = {
     try {
       const { summary } = core.projects.openFolder(path.resolve(target));
       const doc = readProjectFile(summary.dir);
-      let sceneIds: string[] | undefined;
-      if (values.scene !== undefined) {
-        const n = Number(values.scene);
-        if (!Number.isInteger(n) || n < 1 || n > doc.scenes.length) {
-          throw new AppError('invalid_input', `--scene must be a number from 1 to ${doc.scenes.length} (the project has ${doc.scenes.length} scenes), not "${values.scene}"`);
-        }
-        sceneIds = [doc.scenes[n - 1]!.id];
-      }
+      const sceneIds = sceneFlag(doc.scenes, values.scene);
       const balance = await readBalance(core, io.signal);
       const { jobs, estimate } = animateScenes(core, { projectId: summary.id, sceneIds, model: modelId, duration, resolution: values.resolution ?? null, prompt: values.prompt, lastFrame: values['last-frame'] });
       io.out(

@@ -11,7 +11,7 @@ import { AppError } from '../../errors.js';
 import { generateScenes } from '../../images/batch.js';
 import { readProjectFile } from '../../project/project-file.js';
 import { KIE_MODELS } from '../../providers/kie/models.js';
-import { parseCommandArgs, type Command } from '../command.js';
+import { parseCommandArgs, sceneFlag, type Command } from '../command.js';
 import { followJobs } from '../job-progress.js';
 
 const USAGE = 'whatif generate <project-dir> [--scene N | --all] [--model ID]';
@@ -37,14 +37,7 @@ export const generate: Command = {
     try {
       const { summary } = core.projects.openFolder(path.resolve(target));
       const doc = readProjectFile(summary.dir);
-      let sceneIds: string[] | undefined;
-      if (values.scene !== undefined) {
-        const n = Number(values.scene);
-        if (!Number.isInteger(n) || n < 1 || n > doc.scenes.length) {
-          throw new AppError('invalid_input', `--scene must be a number from 1 to ${doc.scenes.length} (the project has ${doc.scenes.length} scenes), not "${values.scene}"`);
-        }
-        sceneIds = [doc.scenes[n - 1]!.id];
-      }
+      const sceneIds = sceneFlag(doc.scenes, values.scene);
       const { jobs, estimate } = withModel(core, summary.id, sceneIds ?? doc.scenes.map((s) => s.id), modelId, () => generateScenes(core, summary.id, sceneIds));
       const cost = estimate.perModel.map((m) => `${m.images} × ${m.label} (${m.creditsPerImage} credits)`).join(', ') || 'nothing to pay';
       io.out(`Generating ${jobs.length} scene image(s) for "${doc.name}": ${cost}; ${estimate.cached} from cache. Estimated ${estimate.totalCredits} credits (cap ${estimate.cap}; prices as of ${estimate.tableDate}).`);
